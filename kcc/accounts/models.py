@@ -1,0 +1,62 @@
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+
+from kcc.accounts import roles
+
+
+class User(AbstractUser):
+    """A login. Staff (medewerkers) and citizens/businesses are different kinds of account.
+
+    Staff log in with allauth (password + TOTP); burgers and ondernemers only through
+    DigiD/eHerkenning. ``soort`` keeps the two apart everywhere a page checks access.
+    """
+
+    class Soort(models.TextChoices):
+        MEDEWERKER = "medewerker", "Medewerker"
+        BURGER = "burger", "Burger (DigiD)"
+        ONDERNEMER = "ondernemer", "Ondernemer (eHerkenning)"
+
+    soort = models.CharField(
+        max_length=20,
+        choices=Soort.choices,
+        default=Soort.MEDEWERKER,
+        help_text=(
+            "Medewerkers werken in console en backoffice; burgers en ondernemers in het portaal."
+        ),
+    )
+    afdelingen = models.ManyToManyField(
+        "productcatalogus.Afdeling",
+        blank=True,
+        related_name="medewerkers",
+        help_text="Backoffice-teams waarvan deze medewerker lid is.",
+    )
+    functie = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="Functie zoals burgers die zien in 'wie bekeek mijn gegevens'.",
+    )
+
+    class Meta:
+        verbose_name = "gebruiker"
+        verbose_name_plural = "gebruikers"
+
+    @property
+    def is_medewerker(self) -> bool:
+        return self.soort == self.Soort.MEDEWERKER and self.is_active
+
+    def has_role(self, *names: str) -> bool:
+        if not self.is_medewerker:
+            return False
+        cached = getattr(self, "_role_cache", None)
+        if cached is None:
+            cached = set(self.groups.values_list("name", flat=True))
+            self._role_cache = cached
+        return bool(cached.intersection(names))
+
+    @property
+    def rollen(self) -> list[str]:
+        return [r for r in roles.STAFF_ROLES if self.has_role(r)]
+
+    @property
+    def sees_personal_data(self) -> bool:
+        return self.has_role(*roles.ROLES_WITH_PERSONAL_DATA)

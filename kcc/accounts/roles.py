@@ -1,0 +1,80 @@
+"""The staff roles, as Django groups, and the permissions each one holds.
+
+Permissions are named ``app_label.codename``. A permission that does not exist (yet) is
+skipped by ``roles_sync``, so later apps can add theirs here before their models land.
+"""
+
+KCC_MEDEWERKER = "kcc_medewerker"
+TEAMLEIDER = "teamleider"
+BACKOFFICE_MEDEWERKER = "backoffice_medewerker"
+FUNCTIONEEL_BEHEERDER = "functioneel_beheerder"
+
+STAFF_ROLES = (KCC_MEDEWERKER, TEAMLEIDER, BACKOFFICE_MEDEWERKER, FUNCTIONEEL_BEHEERDER)
+
+ROLE_LABELS = {
+    KCC_MEDEWERKER: "KCC-medewerker",
+    TEAMLEIDER: "Teamleider",
+    BACKOFFICE_MEDEWERKER: "Backoffice-medewerker",
+    FUNCTIONEEL_BEHEERDER: "Functioneel beheerder",
+}
+
+# Roles that see personal data: in production they must log in with a second factor.
+ROLES_WITH_PERSONAL_DATA = (KCC_MEDEWERKER, TEAMLEIDER, BACKOFFICE_MEDEWERKER)
+
+_CATALOGUS_BEHEER = [
+    f"productcatalogus.{action}_{model}"
+    for model in (
+        "organisatie",
+        "afdeling",
+        "product",
+        "statustype",
+        "levensgebeurtenis",
+        "levensgebeurteniscomponent",
+        "vac",
+        "synoniem",
+        "sluitingsdag",
+    )
+    for action in ("add", "change", "delete", "view")
+]
+
+ROLE_PERMISSIONS: dict[str, list[str]] = {
+    KCC_MEDEWERKER: [
+        "klanten.view_klant",
+        "klanten.add_klant",
+        "klanten.change_klant",
+        "kanalen.view_contactmoment",
+        "kanalen.add_contactmoment",
+        "kanalen.view_contactverzoek",
+        "kanalen.add_contactverzoek",
+        "productcatalogus.view_product",
+        "productcatalogus.view_vac",
+        "zaken.view_zaak",
+        "zaken.add_aanvraag",
+    ],
+    TEAMLEIDER: [
+        "klanten.view_klant",
+        "kanalen.view_contactmoment",
+        "kanalen.view_contactverzoek",
+        "productcatalogus.view_product",
+        "productcatalogus.view_vac",
+        "zaken.view_zaak",
+        "audit.view_verwerking",
+    ],
+    BACKOFFICE_MEDEWERKER: [
+        "zaken.view_zaak",
+        "zaken.change_zaak",
+        "kanalen.view_contactverzoek",
+        "kanalen.change_contactverzoek",
+        "productcatalogus.view_product",
+        "productcatalogus.view_vac",
+    ],
+    FUNCTIONEEL_BEHEERDER: [
+        *_CATALOGUS_BEHEER,
+        "accounts.add_user",
+        "accounts.change_user",
+        "accounts.view_user",
+        "auth.view_group",
+        "kanalen.change_kanaal",
+        "kanalen.view_kanaal",
+    ],
+}

@@ -1,0 +1,335 @@
+"""Django settings for KCC.
+
+Everything that differs between machines comes from the environment (see README,
+"Configuratie"). The defaults are the embedded set-up of ``make run``: SQLite, Celery on
+kombu's filesystem transport, outbound mail written to a folder.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
+
+from kcc.env import env_bool, env_choice, env_int, env_list, env_parsed, env_str
+from kcc.mailurl import parse_email_url
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+VAR_DIR = Path(env_str("KCC_VAR_DIR", str(BASE_DIR / "var")))
+
+KCC_ENV = env_choice("KCC_ENV", "dev", ("dev", "production"))
+PRODUCTION = KCC_ENV == "production"
+
+DEV_SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"  # noqa: S105
+SECRET_KEY = env_str("SECRET_KEY", DEV_SECRET_KEY)
+DEBUG = env_bool("DEBUG", not PRODUCTION)
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost"])
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+
+# The DigiD/eHerkenning simulator lets anyone log in as any demo BSN: development only.
+KCC_DIGID_SIMULATOR = env_bool("KCC_DIGID_SIMULATOR", not PRODUCTION)
+# Staff roles that see personal data must use a second factor (TOTP).
+KCC_MFA_REQUIRED = env_bool("KCC_MFA_REQUIRED", PRODUCTION)
+# Seconds after which the heartbeat counts as stale in /health/.
+KCC_HEARTBEAT_MAX_AGE = env_int("KCC_HEARTBEAT_MAX_AGE", 120)
+KCC_HEARTBEAT_INTERVAL = env_int("KCC_HEARTBEAT_INTERVAL", 30)
+# Name of the own organisation, shown in headers and mails.
+KCC_ORGANISATIE_NAAM = env_str("KCC_ORGANISATIE_NAAM", "Gemeente Voorbeeldstad")
+
+if PRODUCTION:
+    problems = []
+    if DEBUG:
+        problems.append("DEBUG staat aan")
+    if SECRET_KEY == DEV_SECRET_KEY or len(SECRET_KEY) < 50:
+        problems.append("SECRET_KEY is de ontwikkelsleutel of korter dan 50 tekens")
+    if KCC_DIGID_SIMULATOR:
+        problems.append("KCC_DIGID_SIMULATOR staat aan")
+    if not ALLOWED_HOSTS:
+        problems.append("ALLOWED_HOSTS is leeg")
+    if problems:
+        raise ImproperlyConfigured(
+            "KCC_ENV=production weigert te starten: " + "; ".join(problems) + "."
+        )
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django.contrib.postgres",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "django_celery_beat",
+    "django_htmx",
+    "csp",
+    "kcc.core",
+    "kcc.accounts",
+    "productcatalogus",
+    "klanten",
+    "kanalen",
+    "zaken",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "kcc.accounts.middleware.MfaRequiredMiddleware",
+]
+
+ROOT_URLCONF = "kcc.urls"
+WSGI_APPLICATION = "kcc.wsgi.application"
+ASGI_APPLICATION = "kcc.asgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "kcc.core.context_processors.kcc",
+            ],
+        },
+    },
+]
+
+
+def _database(url: str) -> dict:
+    config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        # SQLite: wait for a lock instead of failing while worker and web both write.
+        config["OPTIONS"] = {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}
+        config["CONN_MAX_AGE"] = 0
+        # Tests use a file too, so a real worker process can share the test database.
+        config["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
+        name = str(config["NAME"])
+        if name and name != ":memory:":
+            Path(name).parent.mkdir(parents=True, exist_ok=True)
+    return config
+
+
+DATABASES = {
+    "default": env_parsed(
+        "DATABASE_URL",
+        f"sqlite:///{VAR_DIR / 'kcc.sqlite3'}",
+        _database,
+        "een database-URL zoals postgres://user:pass@host:5432/naam of sqlite:///pad",
+    )
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+
+def _cache(url: str) -> dict:
+    if url.startswith(("redis://", "rediss://")):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if url == "locmem://":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    if url.startswith("db://"):
+        return {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": url.removeprefix("db://") or "kcc_cache",
+        }
+    raise ValueError(url)
+
+
+# Rate limits (failed logins, forms) live in the cache: shared between processes it must be.
+CACHES = {
+    "default": env_parsed(
+        "CACHE_URL", "locmem://", _cache, "redis://host:6379/1, db://tabel of locmem://"
+    )
+}
+
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "start"
+LOGOUT_REDIRECT_URL = "account_login"
+
+# django-allauth: staff log in with username or e-mail; no self sign-up.
+ACCOUNT_LOGIN_METHODS = {"username", "email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
+ACCOUNT_ADAPTER = "kcc.accounts.adapters.StaffAccountAdapter"
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_FORMS = {"login": "kcc.accounts.forms.StaffLoginForm"}
+ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": "5/5m/ip,5/5m/key",
+    "reset_password": "5/h/ip,3/h/key",
+}
+ACCOUNT_LOGOUT_ON_GET = False
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = KCC_ORGANISATIE_NAAM + " KCC"
+SOCIALACCOUNT_ADAPTER = "kcc.accounts.adapters.SocialAccountAdapter"
+SOCIALACCOUNT_PROVIDERS: dict = {"openid_connect": {"APPS": []}}
+
+LANGUAGE_CODE = "nl"
+LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "Europe/Amsterdam"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(VAR_DIR / "static")))
+NODE_MODULES = BASE_DIR / "node_modules"
+STATICFILES_DIRS = [
+    BASE_DIR / "static",
+    ("vendor/utrecht", NODE_MODULES / "@utrecht/component-library-css/dist"),
+    ("vendor/tokens", NODE_MODULES / "@nl-design-system-unstable/voorbeeld-design-tokens/dist"),
+    ("vendor/htmx", NODE_MODULES / "htmx.org/dist"),
+]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if PRODUCTION
+            else "django.contrib.staticfiles.storage.StaticFilesStorage"
+        )
+    },
+}
+MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
+MEDIA_URL = "/media/"
+
+# Outbound mail: EMAIL_URL (see kcc/mailurl.py). Default: a folder of .log files.
+globals().update(
+    env_parsed(
+        "EMAIL_URL",
+        f"file://{VAR_DIR / 'mail'}",
+        parse_email_url,
+        "smtp://user:pass@host:port, smtp+tls://..., file:///map of console://",
+    )
+)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "kcc@voorbeeldstad.nl")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Celery. Embedded default: kombu's filesystem transport, no server needed.
+CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", "filesystem://")
+_CELERY_FS_DIR = VAR_DIR / "celery"
+CELERY_BROKER_TRANSPORT_OPTIONS = (
+    {
+        "data_folder_in": str(_CELERY_FS_DIR / "out"),
+        "data_folder_out": str(_CELERY_FS_DIR / "out"),
+        "processed_folder": str(_CELERY_FS_DIR / "processed"),
+        "control_folder": str(_CELERY_FS_DIR / "control"),
+        "store_processed": False,
+    }
+    if CELERY_BROKER_URL.startswith("filesystem")
+    else {"visibility_timeout": 3600}
+)
+if CELERY_BROKER_URL.startswith("filesystem"):
+    for _folder in ("out", "processed", "control"):
+        (_CELERY_FS_DIR / _folder).mkdir(parents=True, exist_ok=True)
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_TIMEZONE = TIME_ZONE
+CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+CELERY_BEAT_SCHEDULE = {
+    "heartbeat": {
+        "task": "kcc.core.tasks.heartbeat",
+        "schedule": float(KCC_HEARTBEAT_INTERVAL),
+    },
+}
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.SessionAuthentication",
+        "rest_framework.authentication.TokenAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "PAGE_SIZE": 50,
+    "EXCEPTION_HANDLER": "kcc.core.api.exception_handler",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "KCC API",
+    "DESCRIPTION": "API van het klantcontactcentrum: catalogus, klanten, contactmomenten, zaken.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+}
+
+# Content-Security-Policy: only our own origin; htmx and our scripts come from /static/.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+    }
+}
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 3600)
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+if PRODUCTION:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    # /health/ is probed over plain HTTP inside the compose network.
+    SECURE_REDIRECT_EXEMPT = [r"^health/$"]
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    "loggers": {"django.db.backends": {"level": "INFO"}},
+}

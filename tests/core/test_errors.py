@@ -1,0 +1,29 @@
+import pytest
+from django.test import Client
+
+
+@pytest.mark.django_db
+def test_unknown_url_gives_dutch_404(client):
+    response = client.get("/bestaat/niet/")
+    assert response.status_code == 404
+    content = response.content.decode()
+    assert "Pagina niet gevonden" in content
+    assert 'lang="nl"' in content
+
+
+@pytest.mark.django_db
+def test_500_page_is_dutch_and_standalone(settings):
+    from kcc.core.errors import server_error
+
+    response = server_error(None)
+    assert response.status_code == 500
+    assert "Er ging iets mis" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_403_page_for_wrong_role(bo_burgerzaken):
+    client = Client()
+    client.force_login(bo_burgerzaken)
+    response = client.get("/console/")
+    assert response.status_code == 403
+    assert "Geen toegang" in response.content.decode()
