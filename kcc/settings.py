@@ -7,6 +7,7 @@ kombu's filesystem transport, outbound mail written to a folder.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import dj_database_url
@@ -128,7 +129,8 @@ def _database(url: str) -> dict:
         config["OPTIONS"] = {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}
         config["CONN_MAX_AGE"] = 0
         # Tests use a file too, so a real worker process can share the test database.
-        config["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
+        # One file per test process, so parallel runs never share (and wipe) a database.
+        config["TEST"] = {"NAME": str(VAR_DIR / f"test-{os.getpid()}.sqlite3")}
         name = str(config["NAME"])
         if name and name != ":memory:":
             Path(name).parent.mkdir(parents=True, exist_ok=True)
