@@ -44,8 +44,13 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# The benchmark runs on its own PostgreSQL database (made if missing); see docs/benchmarks.md.
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/kcc_bench
 bench: install
-	$(BIN)/python -m bench $(BENCH_ARGS)
+	psql "$(dir $(BENCH_DATABASE_URL))postgres" -tAc "SELECT 1 FROM pg_database WHERE datname='$(notdir $(BENCH_DATABASE_URL))'" | grep -q 1 || \
+	  psql "$(dir $(BENCH_DATABASE_URL))postgres" -c "CREATE DATABASE $(notdir $(BENCH_DATABASE_URL))"
+	DATABASE_URL=$(BENCH_DATABASE_URL) CELERY_BROKER_URL=$${CELERY_BROKER_URL:-redis://127.0.0.1:6379/0} \
+	  CACHE_URL=$${CACHE_URL:-redis://127.0.0.1:6379/1} $(BIN)/python -m kcc.bench $(BENCH_ARGS)
 
 clean:
 	rm -rf var/celery var/static

@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -38,6 +39,23 @@ KCC_HEARTBEAT_MAX_AGE = env_int("KCC_HEARTBEAT_MAX_AGE", 120)
 KCC_HEARTBEAT_INTERVAL = env_int("KCC_HEARTBEAT_INTERVAL", 30)
 # Name of the own organisation, shown in headers and mails.
 KCC_ORGANISATIE_NAAM = env_str("KCC_ORGANISATIE_NAAM", "Gemeente Voorbeeldstad")
+# Bevrijdingsdag (5 May) as a day off every year for deadlines and opening hours (docs/normen.md).
+KCC_BEVRIJDINGSDAG_VRIJ = env_bool("KCC_BEVRIJDINGSDAG_VRIJ", False)
+
+
+def _fractie(raw: str) -> float:
+    waarde = float(raw)
+    if not 0 < waarde < 1:
+        raise ValueError(raw)
+    return waarde
+
+
+# Norm monitor: warn when this share of a term (working days) has passed (docs/normen.md).
+KCC_NORM_WAARSCHUWING_FRACTIE = env_parsed(
+    "KCC_NORM_WAARSCHUWING_FRACTIE", "0.75", _fractie, "een getal tussen 0 en 1, bijv. 0.75"
+)
+# Benchmark mode: query-count and timing headers, and the floor view. Never in production.
+KCC_BENCH = env_bool("KCC_BENCH", False)
 
 if PRODUCTION:
     problems = []
@@ -49,6 +67,8 @@ if PRODUCTION:
         problems.append("KCC_DIGID_SIMULATOR staat aan")
     if not ALLOWED_HOSTS:
         problems.append("ALLOWED_HOSTS is leeg")
+    if KCC_BENCH:
+        problems.append("KCC_BENCH staat aan")
     if problems:
         raise ImproperlyConfigured(
             "KCC_ENV=production weigert te starten: " + "; ".join(problems) + "."
@@ -78,9 +98,14 @@ INSTALLED_APPS = [
     "csp",
     "kcc.core",
     "kcc.accounts",
+    "kcc.portaal",
+    "kcc.audit",
+    "kcc.normen",
+    "kcc.kpi",
     "productcatalogus",
     "klanten",
     "kanalen",
+    "kanalen.inbox",
     "zaken",
 ]
 
@@ -98,7 +123,11 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "kcc.accounts.middleware.MfaRequiredMiddleware",
+    "kcc.portaal.middleware.PortaalSessieMiddleware",
 ]
+
+if KCC_BENCH:
+    MIDDLEWARE.insert(0, "kcc.core.middleware.BenchMetricsMiddleware")
 
 ROOT_URLCONF = "kcc.urls"
 WSGI_APPLICATION = "kcc.wsgi.application"
@@ -197,8 +226,45 @@ ACCOUNT_RATE_LIMITS = {
 ACCOUNT_LOGOUT_ON_GET = False
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = KCC_ORGANISATIE_NAAM + " KCC"
-SOCIALACCOUNT_ADAPTER = "kcc.accounts.adapters.SocialAccountAdapter"
-SOCIALACCOUNT_PROVIDERS: dict = {"openid_connect": {"APPS": []}}
+SOCIALACCOUNT_ADAPTER = "kcc.portaal.adapters.PortaalSocialAccountAdapter"
+# DigiD (burgers, BSN) and eHerkenning (ondernemers, KVK) through an OIDC broker. A login
+# route exists only for a broker whose server URL is set; the claim names differ per broker.
+KCC_OIDC_BSN_CLAIM = env_str("KCC_OIDC_BSN_CLAIM", "bsn")
+KCC_OIDC_KVK_CLAIM = env_str("KCC_OIDC_KVK_CLAIM", "kvk")
+_OIDC_BROKERS = [
+    {
+        "provider_id": "digid",
+        "name": "DigiD",
+        "server_url": env_str("KCC_OIDC_DIGID_SERVER_URL", ""),
+        "client_id": env_str("KCC_OIDC_DIGID_CLIENT_ID", ""),
+        "secret": env_str("KCC_OIDC_DIGID_SECRET", ""),
+    },
+    {
+        "provider_id": "eherkenning",
+        "name": "eHerkenning",
+        "server_url": env_str("KCC_OIDC_EHERKENNING_SERVER_URL", ""),
+        "client_id": env_str("KCC_OIDC_EHERKENNING_CLIENT_ID", ""),
+        "secret": env_str("KCC_OIDC_EHERKENNING_SECRET", ""),
+    },
+]
+SOCIALACCOUNT_PROVIDERS: dict = {
+    "openid_connect": {
+        "APPS": [
+            {
+                "provider_id": broker["provider_id"],
+                "name": broker["name"],
+                "client_id": broker["client_id"],
+                "secret": broker["secret"],
+                "settings": {"server_url": broker["server_url"], "fetch_userinfo": True},
+            }
+            for broker in _OIDC_BROKERS
+            if broker["server_url"]
+        ]
+    }
+}
+SOCIALACCOUNT_STORE_TOKENS = False
+# DigiD gives no e-mail address; citizens add one themselves in "Mijn gegevens".
+SOCIALACCOUNT_EMAIL_REQUIRED = False
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]
@@ -239,6 +305,24 @@ globals().update(
     )
 )
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "kcc@voorbeeldstad.nl")
+
+
+# Inbound mail (kanalen.inbox): an IMAP mailbox polled by beat, imaps://user:pass@host:993/INBOX.
+# Empty: no polling (the SMTP listener `manage.py smtp_listener` can receive instead).
+def _imap_url(url: str) -> str:
+    if url and not (url.startswith(("imap://", "imaps://")) and "@" in url):
+        raise ValueError(url)
+    return url
+
+
+KCC_IMAP_URL = env_parsed(
+    "KCC_IMAP_URL", "", _imap_url, "imaps://gebruiker:wachtwoord@host:993/INBOX of leeg"
+)
+# Public address of this site, for links in mails sent by background tasks (no request).
+KCC_PUBLIEKE_URL = env_str("KCC_PUBLIEKE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Shared secret of the telephony (CTI) webhook, sent as "Authorization: Bearer <token>".
+# Empty: every webhook call is refused.
+KCC_CTI_TOKEN = env_str("KCC_CTI_TOKEN", "")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Celery. Embedded default: kombu's filesystem transport, no server needed.
@@ -258,6 +342,9 @@ CELERY_BROKER_TRANSPORT_OPTIONS = (
 if CELERY_BROKER_URL.startswith("filesystem"):
     for _folder in ("out", "processed", "control"):
         (_CELERY_FS_DIR / _folder).mkdir(parents=True, exist_ok=True)
+# How long a worker holds an outbox message it is delivering; after that (a crashed
+# worker) beat offers it again. Longer than the slowest delivery (HTTP time-out).
+KCC_OUTBOX_LEASE_SECONDS = env_int("KCC_OUTBOX_LEASE_SECONDS", 300)
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
@@ -270,7 +357,50 @@ CELERY_BEAT_SCHEDULE = {
         "task": "kcc.core.tasks.heartbeat",
         "schedule": float(KCC_HEARTBEAT_INTERVAL),
     },
+    # Zaken outbox: webhooks and notifications that are still due (broker was down, ...).
+    "zaken-outbox-herverzenden": {
+        "task": "zaken.tasks.outbox_herverzenden",
+        "schedule": 60.0,
+    },
+    # KPI daily tables: the last 10 days again every night (FCR window of 5 working days).
+    "kpi-dagcijfers-bijwerken": {
+        "task": "kcc.kpi.tasks.kpi_dagcijfers_bijwerken",
+        "schedule": crontab(hour=2, minute=15),
+    },
+    # KCC inbox: unsent e-mail answers again; new mail from the IMAP mailbox (if configured).
+    "inbox-antwoorden-herverzenden": {
+        "task": "kanalen.inbox.tasks.antwoorden_herverzenden",
+        "schedule": 60.0,
+    },
+    "inbox-imap-ophalen": {
+        "task": "kanalen.inbox.tasks.imap_ophalen",
+        "schedule": 60.0,
+    },
+    "inbox-afspraak-herinneringen": {
+        "task": "kanalen.inbox.tasks.afspraak_herinneringen",
+        "schedule": 900.0,
+    },
+    # Norm monitor (kcc/normen/monitor.py): warnings and breaches, every 5 minutes.
+    "normen-monitor": {
+        "task": "kcc.normen.tasks.monitor",
+        "schedule": 300.0,
+    },
+    # Daily digest for teamleiders at 08:00 (skipped on non-working days).
+    "normen-teamleider-digest": {
+        "task": "kcc.normen.tasks.teamleider_digest",
+        "schedule": crontab(hour=8, minute=0),
+    },
 }
+
+# Base registries. Defaults: the local providers under /demo-brp/ and /demo-kvk/ of this
+# same server (mounted outside production only).
+BRP_API_URL = env_str(
+    "BRP_API_URL",
+    "" if PRODUCTION else "http://127.0.0.1:8000/demo-brp/haalcentraal/api/brp",
+)
+BRP_API_KEY = env_str("BRP_API_KEY", "" if PRODUCTION else "kcc-demo-brp-sleutel")
+KVK_API_URL = env_str("KVK_API_URL", "" if PRODUCTION else "http://127.0.0.1:8000/demo-kvk/api")
+KVK_API_KEY = env_str("KVK_API_KEY", "" if PRODUCTION else "kcc-demo-kvk-sleutel")
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -278,7 +408,7 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "kcc.core.schema.KccAutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
@@ -293,6 +423,14 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    # Several models have a field "soort" with different choices: name each enum.
+    "ENUM_NAME_OVERRIDES": {
+        "KlantSoortEnum": "klanten.models.Klant.Soort",
+        "DigitaalAdresSoortEnum": "klanten.models.DigitaalAdres.Soort",
+        "ToestemmingSoortEnum": "klanten.models.Toestemming.Soort",
+        "ProductSoortEnum": "productcatalogus.models.Product.Soort",
+        "ZaakSoortEnum": "zaken.models.Zaak.Soort",
+    },
 }
 
 # Content-Security-Policy: only our own origin; htmx and our scripts come from /static/.

@@ -21,6 +21,18 @@ urlpatterns = [
     path("", include("kcc.urls_portaal")),
 ]
 
+if settings.KCC_BENCH:
+    from kcc.core.bench_views import floor
+
+    urlpatterns.insert(0, path("bench/floor/<int:pk>/", floor, name="bench-floor"))
+
+if not settings.PRODUCTION:
+    # Local stand-ins for the BRP and KVK APIs (klanten/registers); never in production.
+    urlpatterns += [
+        path("demo-brp/", include("klanten.registers.urls_brp")),
+        path("demo-kvk/", include("klanten.registers.urls_kvk")),
+    ]
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 

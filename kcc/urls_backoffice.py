@@ -1,11 +1,13 @@
 """URLs under /backoffice/ (backoffice-medewerkers). Apps add their pages here."""
 
-from django.urls import path
+from django.urls import include, path
 
-from kcc.core import shell_views
+from zaken.views import backoffice as zaken_backoffice
 
 app_name = "backoffice"
 
 urlpatterns = [
-    path("", shell_views.backoffice_start, name="start"),
+    path("", zaken_backoffice.werkvoorraad, name="start"),
+    path("zaken/", include("zaken.urls_backoffice")),
+    path("contactverzoeken/", include("kanalen.urls_backoffice")),
 ]

@@ -4,6 +4,8 @@ from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from kcc.accounts.models import User
 
 LOGIN_ALLEEN_MEDEWERKERS = "Met dit formulier kunnen alleen medewerkers inloggen."
+# Set on the request by the portal's DigiD/eHerkenning adapter (kcc.portaal.adapters).
+PORTAAL_LOGIN_VLAG = "kcc_portaal_login"
 FOUT_INLOGGEN = (
     "De gebruikersnaam of het wachtwoord is niet juist. Controleer uw gegevens en probeer het "
     "opnieuw."
@@ -29,7 +31,7 @@ class StaffAccountAdapter(DefaultAccountAdapter):
 
     def login(self, request, user):
         # Burgers and ondernemers have no password; this keeps it so if one ever gets one.
-        if user.soort != User.Soort.MEDEWERKER:
+        if user.soort != User.Soort.MEDEWERKER and not getattr(request, PORTAAL_LOGIN_VLAG, False):
             from django.core.exceptions import PermissionDenied
 
             raise PermissionDenied(LOGIN_ALLEEN_MEDEWERKERS)

@@ -33,9 +33,10 @@ _CATALOGUS_BEHEER = [
         "vac",
         "synoniem",
         "sluitingsdag",
+        "sdginformatiegebied",
     )
     for action in ("add", "change", "delete", "view")
-]
+] + ["productcatalogus.view_uplterm", "productcatalogus.view_vacversie"]
 
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     KCC_MEDEWERKER: [
@@ -76,5 +77,25 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "auth.view_group",
         "kanalen.change_kanaal",
         "kanalen.view_kanaal",
+        *[
+            f"normen.{action}_{model}"
+            for model in ("sluitingsdag", "openingstijd")
+            for action in ("add", "change", "delete", "view")
+        ],
+        "normen.view_signalering",
+        "zaken.view_zaak",
+        "zaken.view_aanvraag",
+        "zaken.view_outboxbericht",
+        "zaken.change_outboxbericht",
+        "zaken.view_externekoppeling",
+        "zaken.add_externekoppeling",
+        "zaken.change_externekoppeling",
+        *[
+            f"inbox.{action}_{model}"
+            for model in ("balielocatie", "tijdslot")
+            for action in ("add", "change", "delete", "view")
+        ],
+        "inbox.view_inkomendbericht",
+        "inbox.view_afspraak",
     ],
 }

@@ -38,3 +38,22 @@ class ApiRootView(APIView):
                 "documentatie": request.build_absolute_uri(reverse("api:docs")),
             }
         )
+
+
+def paginated_schema(serializer_class, name: str):
+    """OpenAPI shape of a PageNumberPagination response around ``serializer_class``.
+
+    For APIViews that paginate by hand: ``responses={200: paginated_schema(X, "X")}``.
+    """
+    from drf_spectacular.utils import inline_serializer
+    from rest_framework import serializers
+
+    return inline_serializer(
+        name=f"Gepagineerd{name}",
+        fields={
+            "count": serializers.IntegerField(),
+            "next": serializers.URLField(allow_null=True),
+            "previous": serializers.URLField(allow_null=True),
+            "results": serializer_class(many=True),
+        },
+    )

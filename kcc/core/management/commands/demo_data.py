@@ -8,14 +8,23 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from kanalen.inbox import demo as inbox_demo
 from kcc.accounts import demo as accounts_demo
 from kcc.accounts.services import roles_sync
 from kcc.core.demo import DemoReport
+from kcc.normen import demo as normen_demo
+from klanten import demo as klanten_demo
 from productcatalogus import demo as catalogus_demo
+from zaken import demo as zaken_demo
 
 # (title, loader) in dependency order; each loader takes (report, production=...).
 STEPS = [
     ("Organisaties en afdelingen", catalogus_demo.load),
+    ("Openingstijden en sluitingsdagen", normen_demo.load),
+    ("Productcatalogus en kennisbank", catalogus_demo.load_catalogus),
+    ("Kanalen, klanten en contactmomenten", klanten_demo.load),
+    ("Zaken (aanvragen, deelzaken, werkvoorraad)", zaken_demo.load),
+    ("KCC-inbox (e-mails)", inbox_demo.load),
 ]
 
 
