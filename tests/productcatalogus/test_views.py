@@ -1,0 +1,111 @@
+"""Public catalogue pages and the console kennisbank: access, content, query counts."""
+
+import pytest
+from django.test import Client
+
+from tests.factories import AfdelingFactory
+from tests.productcatalogus.factories import (
+    ComponentFactory,
+    ProductFactory,
+    StatustypeFactory,
+    VACFactory,
+)
+from tests.queries import assert_constant_queries
+
+pytestmark = pytest.mark.django_db
+
+
+def test_product_page_is_public_and_publishes_the_norm():
+    product = ProductFactory(naam="Paspoort", servicenorm_werkdagen=5, doorlooptijd_werkdagen=8)
+    StatustypeFactory(product=product, volgnummer=1, publieke_tekst="We hebben het ontvangen.")
+    response = Client().get(f"/producten/{product.slug}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.count("<h1") == 1
+    assert "binnen 5 werkdagen" in html
+    assert "8 werkdagen" in html
+    assert "We hebben het ontvangen." in html
+
+
+def test_inactive_product_and_internal_vac_are_404():
+    assert Client().get(f"/producten/{ProductFactory(inactief=True).slug}/").status_code == 404
+    intern = VACFactory(intern=True)
+    assert Client().get(f"/producten/vragen/{intern.slug}/").status_code == 404
+    assert Client().get(f"/producten/vragen/{VACFactory().slug}/").status_code == 200
+
+
+def test_life_event_page_shows_conditions():
+    component = ComponentFactory(voorwaarde_vraag="Heeft u een auto?", voorwaarde_code="heeft_auto")
+    response = Client().get(f"/producten/levensgebeurtenissen/{component.levensgebeurtenis.slug}/")
+    assert response.status_code == 200
+    assert "Heeft u een auto?" in response.content.decode()
+
+
+def test_search_page_works_without_javascript(demo_catalogus):
+    response = Client().get("/producten/zoeken/", {"q": "hond aanmelden"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'for="id_q"' in html  # labelled input
+    assert html.index("Hondenbelasting") < html.index("resultaat") + 2000
+
+
+def test_catalogue_filters_by_theme_and_audience(demo_catalogus):
+    html = Client().get("/producten/", {"thema": "A1", "doelgroep": "burger"}).content.decode()
+    assert "Paspoort" in html
+    assert "Hondenbelasting" not in html
+
+
+def test_kennisbank_in_console_for_staff(personas):
+    intern = VACFactory(intern=True, vraag="Interne instructie")
+    for persona, user in personas.items():
+        client = Client()
+        client.force_login(user)
+        response = client.get(f"/console/kennisbank/vac/{intern.pk}/")
+        verwacht = 403 if persona == "functioneel_beheerder" else 200
+        assert response.status_code == verwacht, persona
+    anoniem = Client().get(f"/console/kennisbank/vac/{intern.pk}/")
+    assert anoniem.status_code == 302
+
+
+def test_citizen_cannot_open_the_kennisbank():
+    from tests.factories import UserFactory
+
+    client = Client()
+    client.force_login(UserFactory(username="burger", burger=True))
+    assert client.get(f"/console/kennisbank/vac/{VACFactory(intern=True).pk}/").status_code == 403
+
+
+def test_list_pages_have_constant_queries():
+    afdeling = AfdelingFactory()
+
+    def groei():
+        for _ in range(3):
+            product = ProductFactory(afdeling=afdeling)
+            ComponentFactory(product=product)
+            VACFactory(afdeling=afdeling, producten=[product])
+
+    groei()
+    client = Client()
+    assert_constant_queries(lambda: client.get("/producten/"), groei, label="catalogus")
+    assert_constant_queries(
+        lambda: client.get("/producten/zoeken/", {"q": "product"}), groei, label="zoeken"
+    )
+    product = ProductFactory(afdeling=afdeling)
+
+    def meer_bij_product():
+        VACFactory(afdeling=afdeling, producten=[product])
+        StatustypeFactory(product=product)
+        ComponentFactory(product=product)
+
+    assert_constant_queries(
+        lambda: client.get(f"/producten/{product.slug}/"), meer_bij_product, label="product"
+    )
+
+
+def test_admin_preview_link(fenna_beheer):
+    product = ProductFactory()
+    client = Client()
+    client.force_login(fenna_beheer)
+    response = client.get(f"/beheer/productcatalogus/product/{product.pk}/change/")
+    assert response.status_code == 200
+    assert f'href="/producten/{product.slug}/"' in response.content.decode()

@@ -1,0 +1,65 @@
+"""Search relevance on the demo catalogue. Runs on SQLite and on PostgreSQL (CI does both)."""
+
+import pytest
+
+from productcatalogus.models import Synoniem
+from productcatalogus.selectors import catalogus_zoeken
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("q", "verwacht"),
+    [
+        ("paspoort verlopen", [("product", "Paspoort")]),
+        (
+            "verhuizing doorgeven",
+            [("product", "Verhuizing doorgeven"), ("levensgebeurtenis", "Verhuizen")],
+        ),
+        ("parkeervergunnig", [("product", "Parkeervergunning")]),
+        ("hond aanmelden", [("product", "Hondenbelasting")]),
+        ("Verhuizen", [("levensgebeurtenis", "Verhuizen"), ("product", "Verhuizing doorgeven")]),
+        ("kliko kapot", [("product", "Afvalcontainer aanvragen of wijzigen")]),
+    ],
+)
+def test_first_hit_is_the_right_one(demo_catalogus, q, verwacht):
+    resultaten = catalogus_zoeken(q=q)
+    assert resultaten, q
+    assert (resultaten[0].type, resultaten[0].titel) in verwacht, [
+        (r.type, r.titel, r.score) for r in resultaten[:5]
+    ]
+
+
+def test_results_are_ranked_and_carry_url_and_summary(demo_catalogus):
+    resultaten = catalogus_zoeken(q="paspoort", limit=5)
+    assert len(resultaten) <= 5
+    assert [r.score for r in resultaten] == sorted((r.score for r in resultaten), reverse=True)
+    eerste = resultaten[0]
+    assert eerste.url == "/producten/paspoort/"
+    assert eerste.samenvatting.startswith("Een paspoort")
+
+
+def test_internal_vacs_only_when_asked(demo_catalogus):
+    publiek = catalogus_zoeken(q="adresonderzoek", limit=50)
+    assert all(r.titel != "Wanneer start ik een adresonderzoek?" for r in publiek)
+    intern = catalogus_zoeken(q="adresonderzoek", alleen_openbaar=False, limit=50)
+    hit = next(r for r in intern if r.titel == "Wanneer start ik een adresonderzoek?")
+    assert hit.url.startswith("/console/kennisbank/vac/")
+
+
+def test_synonym_from_beheer_is_used(demo_catalogus):
+    assert not [r for r in catalogus_zoeken(q="reisboekje") if r.titel == "Paspoort"]
+    Synoniem.objects.create(term="reisboekje", synoniemen="paspoort")
+    assert catalogus_zoeken(q="reisboekje")[0].titel == "Paspoort"
+
+
+def test_audience_filter(demo_catalogus):
+    bedrijf = catalogus_zoeken(q="inschrijving handelsregister kvk", doelgroep="bedrijf")
+    assert bedrijf[0].titel == "Inschrijving handelsregister"
+    burger = catalogus_zoeken(q="inschrijving handelsregister kvk", doelgroep="burger")
+    assert all(r.titel != "Inschrijving handelsregister" for r in burger)
+
+
+def test_empty_or_meaningless_query_returns_nothing(demo_catalogus):
+    assert catalogus_zoeken(q="") == []
+    assert catalogus_zoeken(q="   !!! ") == []
