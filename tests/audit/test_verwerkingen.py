@@ -1,0 +1,76 @@
+import pytest
+from django.contrib.admin.sites import site
+from django.test import Client, RequestFactory
+
+from kcc.audit.models import Verwerking
+from kcc.audit.services import SYSTEEM, verwerking_vastleggen
+from tests.klanten.factories import KlantFactory
+from tests.queries import assert_constant_queries
+
+pytestmark = pytest.mark.django_db
+URL = "/console/regie/verwerkingen/"
+
+
+def _client(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_vastleggen_in_een_insert(kim_kcc, django_assert_num_queries):
+    klanten = [KlantFactory() for _ in range(5)]
+    with django_assert_num_queries(1):
+        verwerking_vastleggen(
+            klant_ids=[k.pk for k in klanten], medewerker=kim_kcc, actie="gezocht", scherm="x"
+        )
+    assert Verwerking.objects.filter(medewerker=kim_kcc, wie=kim_kcc.get_full_name()).count() == 5
+
+
+def test_systeem_zonder_medewerker():
+    klant = KlantFactory()
+    verwerking_vastleggen(klant_ids=[klant.pk], medewerker=None, actie="gewijzigd", scherm="taak")
+    assert Verwerking.objects.get().wie == SYSTEEM
+
+
+def test_teamleider_zoekt_in_log(tom_teamleider, kim_kcc):
+    a, b = KlantFactory(), KlantFactory()
+    verwerking_vastleggen(
+        klant_ids=[a.pk], medewerker=kim_kcc, actie="gelezen", scherm="console/klantbeeld"
+    )
+    verwerking_vastleggen(
+        klant_ids=[b.pk], medewerker=kim_kcc, actie="gewijzigd", scherm="console/klantgegevens"
+    )
+    html = _client(tom_teamleider).get(URL, {"klant": a.pk}).content.decode()
+    assert "console/klantbeeld" in html and "console/klantgegevens" not in html
+    html = _client(tom_teamleider).get(URL, {"actie": "gewijzigd"}).content.decode()
+    assert "console/klantgegevens" in html and "console/klantbeeld" not in html
+
+
+def test_alleen_teamleider(personas):
+    assert Client().get(URL).status_code == 302
+    for naam, user in personas.items():
+        assert _client(user).get(URL).status_code == (200 if naam == "teamleider" else 403), naam
+
+
+def test_lijst_constant_aantal_queries(tom_teamleider, kim_kcc):
+    client = _client(tom_teamleider)
+
+    def grow():
+        verwerking_vastleggen(
+            klant_ids=[KlantFactory().pk for _ in range(4)],
+            medewerker=kim_kcc,
+            actie="gelezen",
+            scherm="s",
+        )
+
+    grow()
+    assert_constant_queries(lambda: client.get(URL), grow, label="verwerkingen")
+
+
+def test_admin_is_alleen_lezen(fenna_beheer):
+    admin = site._registry[Verwerking]
+    request = RequestFactory().get("/")
+    request.user = fenna_beheer
+    assert not admin.has_add_permission(request)
+    assert not admin.has_change_permission(request)
+    assert not admin.has_delete_permission(request)
