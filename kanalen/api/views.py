@@ -1,0 +1,269 @@
+"""Kanalen API: contactmomenten (create with Idempotency-Key, list per klant) and
+contactverzoeken (scoped to the caller's afdelingen for backoffice users)."""
+
+from __future__ import annotations
+
+from django.utils import timezone
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers, status
+from rest_framework.exceptions import ValidationError
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from kanalen import selectors, services
+from kanalen.models import Contactmoment, Contactverzoek, Kanaal
+from kcc.accounts import roles
+from kcc.core.api import paginated_schema
+from kcc.core.permissions import has_role
+from klanten import selectors as klanten_selectors
+
+IDEMPOTENCY_TE_LANG = "De Idempotency-Key mag hoogstens 100 tekens zijn."
+KANAAL_ONBEKEND = "Onbekend kanaal."
+
+
+class VraagSerializer(serializers.Serializer):
+    vraag = serializers.CharField(max_length=2000)
+    antwoord = serializers.CharField(required=False, allow_blank=True, default="")
+    product = serializers.IntegerField(required=False, allow_null=True, source="product_id")
+    vac = serializers.IntegerField(required=False, allow_null=True, source="vac_id")
+
+
+class ContactmomentOutputSerializer(serializers.ModelSerializer):
+    kanaal = serializers.CharField(source="kanaal.code")
+    vragen = VraagSerializer(many=True)
+    medewerker = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Contactmoment
+        fields = [
+            "id",
+            "klant",
+            "kanaal",
+            "richting",
+            "medewerker",
+            "gestart_op",
+            "beeindigd_op",
+            "duur_seconden",
+            "resultaat",
+            "vorig_contactmoment",
+            "doorverwezen_naar",
+            "vragen",
+        ]
+
+    def get_medewerker(self, cm) -> str:
+        return cm.medewerker.get_full_name() or cm.medewerker.username if cm.medewerker else ""
+
+
+class ContactmomentCreateView(APIView):
+    """POST a contactmoment. With an ``Idempotency-Key`` header a retry returns the first result."""
+
+    permission_classes = [has_role(roles.KCC_MEDEWERKER, roles.TEAMLEIDER)]
+
+    class InputSerializer(serializers.Serializer):
+        klant = serializers.IntegerField(required=False, allow_null=True)
+        kanaal = serializers.CharField()
+        richting = serializers.ChoiceField(
+            choices=Contactmoment.Richting.choices, default="inkomend"
+        )
+        gestart_op = serializers.DateTimeField(required=False)
+        resultaat = serializers.ChoiceField(choices=Contactmoment.Resultaat.choices)
+        vragen = VraagSerializer(many=True, allow_empty=False)
+        vorig_contactmoment = serializers.IntegerField(required=False, allow_null=True)
+        doorverwezen_naar = serializers.IntegerField(required=False, allow_null=True)
+        afdeling = serializers.IntegerField(
+            required=False, allow_null=True, help_text="Bij resultaat contactverzoek."
+        )
+        terugbel_telefoon = serializers.CharField(required=False, allow_blank=True, default="")
+        terugbel_email = serializers.CharField(required=False, allow_blank=True, default="")
+        bereikbaar = serializers.CharField(required=False, allow_blank=True, default="")
+        anoniem_naam = serializers.CharField(required=False, allow_blank=True, default="")
+        anoniem_telefoon = serializers.CharField(required=False, allow_blank=True, default="")
+        anoniem_email = serializers.CharField(required=False, allow_blank=True, default="")
+
+    @extend_schema(
+        request=InputSerializer,
+        responses={201: ContactmomentOutputSerializer, 200: ContactmomentOutputSerializer},
+        parameters=[
+            OpenApiParameter("Idempotency-Key", str, OpenApiParameter.HEADER, required=False)
+        ],
+        summary="Contactmoment registreren",
+    )
+    def post(self, request):
+        sleutel = request.headers.get("Idempotency-Key", "").strip() or None
+        if sleutel and len(sleutel) > 100:
+            raise ValidationError({"Idempotency-Key": [IDEMPOTENCY_TE_LANG]})
+        if sleutel:
+            eerder = Contactmoment.objects.filter(idempotency_key=sleutel).first()
+            if eerder is not None:
+                return Response(_cm_output(eerder.pk), status=status.HTTP_200_OK)
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        v = data.validated_data
+        kanaal = Kanaal.objects.filter(code=v["kanaal"]).first()
+        if kanaal is None:
+            raise ValidationError({"kanaal": [KANAAL_ONBEKEND]})
+        scherm = "api POST /api/v1/contactmomenten/"
+        klant = None
+        if v.get("klant"):
+            klant = klanten_selectors.klant_get_for_medewerker(
+                klant_id=v["klant"], medewerker=request.user, scherm=scherm
+            )
+        vorig = None
+        if v.get("vorig_contactmoment"):
+            vorig = Contactmoment.objects.filter(pk=v["vorig_contactmoment"]).first()
+            if vorig is None:
+                raise ValidationError({"vorig_contactmoment": ["Onbekend contactmoment."]})
+        begin = timezone.now()
+        cm = services.contactmoment_registreren(
+            medewerker=request.user,
+            klant=klant,
+            kanaal=kanaal,
+            richting=v["richting"],
+            vragen=[services.VraagInvoer(**vraag) for vraag in v["vragen"]],
+            resultaat=v["resultaat"],
+            gestart_op=v.get("gestart_op") or timezone.now(),
+            vorig_contactmoment=vorig,
+            doorverwezen_naar_id=v.get("doorverwezen_naar"),
+            contactverzoek=services.ContactverzoekInvoer(
+                afdeling_id=v.get("afdeling"),
+                telefoonnummer=v["terugbel_telefoon"],
+                email=v["terugbel_email"],
+                bereikbaar=v["bereikbaar"],
+            ),
+            anoniem_naam=v["anoniem_naam"],
+            anoniem_telefoon=v["anoniem_telefoon"],
+            anoniem_email=v["anoniem_email"],
+            idempotency_key=sleutel,
+            scherm=scherm,
+        )
+        # A parallel retry may have won the race: then this is its (earlier) contact.
+        nieuw = cm.aangemaakt_op >= begin
+        return Response(
+            _cm_output(cm.pk), status=status.HTTP_201_CREATED if nieuw else status.HTTP_200_OK
+        )
+
+
+def _cm_output(pk: int) -> dict:
+    cm = (
+        Contactmoment.objects.select_related("kanaal", "medewerker")
+        .prefetch_related("vragen")
+        .get(pk=pk)
+    )
+    return ContactmomentOutputSerializer(cm).data
+
+
+class KlantContactmomentenView(APIView):
+    """The timeline of one klant: every contactmoment, newest first, paginated."""
+
+    permission_classes = [has_role(roles.KCC_MEDEWERKER, roles.TEAMLEIDER)]
+
+    @extend_schema(
+        parameters=[OpenApiParameter("kanaal", str), OpenApiParameter("page", int)],
+        responses={200: paginated_schema(ContactmomentOutputSerializer, "Contactmomenten")},
+        summary="Contactmomenten van een klant",
+    )
+    def get(self, request, klant_id: int):
+        klant = klanten_selectors.klant_get_for_medewerker(
+            klant_id=klant_id,
+            medewerker=request.user,
+            scherm="api GET /api/v1/klanten/{id}/contactmomenten/",
+        )
+        qs = selectors.contactmomenten_voor_klant(
+            klant=klant, kanaal_code=request.query_params.get("kanaal", "")
+        )
+        paginator = PageNumberPagination()
+        page = paginator.paginate_queryset(qs, request, view=self)
+        return paginator.get_paginated_response(ContactmomentOutputSerializer(page, many=True).data)
+
+
+class ContactverzoekOutputSerializer(serializers.ModelSerializer):
+    afdeling = serializers.SerializerMethodField()
+    pogingen = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Contactverzoek
+        fields = [
+            "id",
+            "klant",
+            "contactmoment",
+            "afdeling",
+            "behandelaar",
+            "vraag",
+            "telefoonnummer",
+            "email",
+            "bereikbaar",
+            "deadline",
+            "status",
+            "aangemaakt_op",
+            "afgehandeld_op",
+            "afhandeling",
+            "pogingen",
+        ]
+
+    def get_afdeling(self, cv) -> dict | None:
+        if cv.afdeling is None:
+            return None
+        return {
+            "id": cv.afdeling_id,
+            "naam": cv.afdeling.naam,
+            "organisatie": cv.afdeling.organisatie.code,
+        }
+
+    def get_pogingen(self, cv) -> int:
+        if hasattr(cv, "aantal_pogingen"):
+            return cv.aantal_pogingen
+        return len(cv.pogingen.all())  # prefetched by the detail selector
+
+
+CONTACTVERZOEK_ROLLEN = (roles.KCC_MEDEWERKER, roles.TEAMLEIDER, roles.BACKOFFICE_MEDEWERKER)
+
+
+class ContactverzoekenView(APIView):
+    """Contactverzoeken the caller may handle (backoffice: their afdelingen only)."""
+
+    permission_classes = [has_role(*CONTACTVERZOEK_ROLLEN)]
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "status", str, description="open (default), in_behandeling, afgehandeld"
+            )
+        ],
+        responses={200: paginated_schema(ContactverzoekOutputSerializer, "Contactverzoeken")},
+        summary="Contactverzoeken",
+        operation_id="contactverzoeken_list",
+    )
+    def get(self, request):
+        status_filter = request.query_params.get("status", "open")
+        if status_filter not in ("open", *Contactverzoek.Status.values):
+            raise ValidationError({"status": ["Kies open, in_behandeling of afgehandeld."]})
+        qs = selectors.contactverzoeken_voor_medewerker(
+            medewerker=request.user, status=status_filter
+        )
+        paginator = PageNumberPagination()
+        page = paginator.paginate_queryset(qs, request, view=self)
+        return paginator.get_paginated_response(
+            ContactverzoekOutputSerializer(page, many=True).data
+        )
+
+
+class ContactverzoekDetailView(APIView):
+    permission_classes = [has_role(*CONTACTVERZOEK_ROLLEN)]
+
+    @extend_schema(responses={200: ContactverzoekOutputSerializer}, summary="Contactverzoek")
+    def get(self, request, contactverzoek_id: int):
+        cv = selectors.contactverzoek_get_for_medewerker(
+            contactverzoek_id=contactverzoek_id, medewerker=request.user
+        )
+        if cv.klant_id:
+            from kcc.audit.models import Verwerking
+            from kcc.audit.services import verwerking_vastleggen
+
+            verwerking_vastleggen(
+                klant_ids=[cv.klant_id],
+                medewerker=request.user,
+                actie=Verwerking.Actie.GELEZEN,
+                scherm="api GET /api/v1/contactverzoeken/{id}/",
+            )
+        return Response(ContactverzoekOutputSerializer(cv).data)

@@ -1,0 +1,158 @@
+"""Forms of the console: registering a contactmoment (with one or more questions)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils import timezone
+
+from kanalen.models import Contactmoment, Kanaal
+from kanalen.services import ContactverzoekInvoer, VraagInvoer
+from productcatalogus.models import Afdeling, Organisatie
+
+MAX_VRAGEN = 10
+
+
+class VraagForm(forms.Form):
+    vraag = forms.CharField(
+        label="Vraag",
+        max_length=2000,
+        required=False,
+        widget=forms.TextInput(
+            attrs={"class": "utrecht-textbox utrecht-textbox--html-input", "autocomplete": "off"}
+        ),
+    )
+    antwoord = forms.CharField(
+        label="Antwoord",
+        required=False,
+        help_text="Laat leeg om het antwoord van de gekozen kennisbankvraag over te nemen.",
+        widget=forms.Textarea(
+            attrs={"class": "utrecht-textarea utrecht-textarea--html-textarea", "rows": 4}
+        ),
+    )
+    # Chosen in the kennisbank panel (radio buttons with these names).
+    vac = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    product = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
+VraagFormSet = forms.formset_factory(
+    VraagForm, extra=0, min_num=1, max_num=MAX_VRAGEN, validate_max=True
+)
+
+_SELECT = {"class": "utrecht-select utrecht-select--html-select"}
+_TEXT = {"class": "utrecht-textbox utrecht-textbox--html-input"}
+
+
+class ContactmomentForm(forms.Form):
+    gestart_op = forms.DateTimeField(widget=forms.HiddenInput)
+    kanaal = forms.ModelChoiceField(
+        label="Kanaal",
+        queryset=Kanaal.objects.filter(actief=True),
+        to_field_name="code",
+        empty_label=None,
+        widget=forms.Select(attrs=_SELECT),
+    )
+    resultaat = forms.ChoiceField(
+        label="Resultaat",
+        choices=Contactmoment.Resultaat.choices,
+        initial=Contactmoment.Resultaat.BEANTWOORD,
+        widget=forms.Select(attrs=_SELECT),
+    )
+    doorverwezen_naar = forms.ModelChoiceField(
+        label="Doorverwezen naar",
+        queryset=Organisatie.objects.filter(is_eigen_organisatie=False),
+        required=False,
+        help_text="Alleen bij 'doorverwezen naar andere organisatie'.",
+        widget=forms.Select(attrs=_SELECT),
+    )
+    afdeling = forms.ModelChoiceField(
+        label="Terugbellen door afdeling",
+        queryset=Afdeling.objects.filter(actief=True).select_related("organisatie"),
+        required=False,
+        help_text="Alleen bij 'contactverzoek'.",
+        widget=forms.Select(attrs=_SELECT),
+    )
+    terugbel_telefoon = forms.CharField(
+        label="Terugbellen op telefoonnummer",
+        required=False,
+        max_length=30,
+        help_text="Leeg: het voorkeursnummer van de klant.",
+        widget=forms.TextInput(attrs={**_TEXT, "autocomplete": "off", "inputmode": "tel"}),
+    )
+    bereikbaar = forms.CharField(
+        label="Bereikbaar",
+        required=False,
+        max_length=200,
+        help_text="Bijvoorbeeld 'ochtend' of 'na 16.00 uur'.",
+        widget=forms.TextInput(attrs=_TEXT),
+    )
+    vorig_contactmoment = forms.ModelChoiceField(
+        label="Vervolg op eerder contact",
+        queryset=Contactmoment.objects.none(),
+        required=False,
+        widget=forms.Select(attrs=_SELECT),
+    )
+
+    def __init__(self, *args, klant=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if klant is not None:
+            self.fields["vorig_contactmoment"].queryset = (
+                Contactmoment.objects.filter(klant=klant)
+                .select_related("kanaal")
+                .order_by("-gestart_op")[:10]
+            )
+            self.fields["vorig_contactmoment"].label_from_instance = lambda cm: (
+                f"{timezone.localtime(cm.gestart_op):%d-%m-%Y %H:%M} · {cm.kanaal} · "
+                f"{cm.get_resultaat_display()}"
+            )
+        else:
+            del self.fields["vorig_contactmoment"]
+
+
+class AnoniemForm(forms.Form):
+    anoniem_naam = forms.CharField(
+        label="Naam", required=False, max_length=200, widget=forms.TextInput(attrs=_TEXT)
+    )
+    anoniem_telefoon = forms.CharField(
+        label="Telefoonnummer",
+        required=False,
+        max_length=30,
+        widget=forms.TextInput(attrs={**_TEXT, "inputmode": "tel"}),
+    )
+    anoniem_email = forms.CharField(
+        label="E-mailadres", required=False, max_length=254, widget=forms.EmailInput(attrs=_TEXT)
+    )
+
+
+def nieuw_formulier(*, klant=None, kanaal_code: str = "telefoon", prefix_vragen: int = 1):
+    """Unbound forms for a new contact: start time = now (the screen opened)."""
+    kanaal = (
+        kanaal_code if Kanaal.objects.filter(code=kanaal_code, actief=True).exists() else "telefoon"
+    )
+    form = ContactmomentForm(
+        initial={"gestart_op": timezone.now().isoformat(), "kanaal": kanaal}, klant=klant
+    )
+    vragen = VraagFormSet(prefix="vragen")
+    return form, vragen
+
+
+def vragen_invoer(formset) -> list[VraagInvoer]:
+    return [
+        VraagInvoer(
+            vraag=f.cleaned_data.get("vraag", ""),
+            antwoord=f.cleaned_data.get("antwoord", ""),
+            vac_id=f.cleaned_data.get("vac"),
+            product_id=f.cleaned_data.get("product"),
+        )
+        for f in formset.forms
+        if f.cleaned_data
+    ]
+
+
+def contactverzoek_invoer(form: ContactmomentForm, *, email: str = "") -> ContactverzoekInvoer:
+    afdeling = form.cleaned_data.get("afdeling")
+    return ContactverzoekInvoer(
+        afdeling_id=afdeling.pk if afdeling else None,
+        telefoonnummer=form.cleaned_data.get("terugbel_telefoon", ""),
+        email=email,
+        bereikbaar=form.cleaned_data.get("bereikbaar", ""),
+    )

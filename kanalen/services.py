@@ -1,0 +1,387 @@
+"""Registering contacts and handling contactverzoeken."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from kanalen import termijnen
+from kanalen.codes import KanaalCode
+from kanalen.kennisbank import platte_tekst
+from kanalen.models import (
+    Contactmoment,
+    ContactmomentVraag,
+    Contactverzoek,
+    ContactverzoekPoging,
+    Kanaal,
+)
+from kcc.accounts import roles
+from kcc.accounts.models import User
+from kcc.audit.models import Verwerking
+from kcc.audit.services import verwerking_vastleggen
+from kcc.core.permissions import GEEN_TOEGANG
+from klanten import validators
+from klanten.models import Klant
+
+GEEN_VRAAG = "Vul ten minste één vraag in."
+ANTWOORD_NODIG = "Vul het antwoord in dat u gaf, of kies een antwoord uit de kennisbank."
+CONTACTVERZOEK_NODIG = "Kies bij 'contactverzoek' de afdeling die terugbelt."
+BEREIKBAAR_NODIG = "Vul een telefoonnummer of e-mailadres in waarop de klant bereikbaar is."
+DOORVERWEZEN_NODIG = "Kies naar welke organisatie u de klant hebt doorverwezen."
+START_ONGELDIG = "De starttijd van het contact ligt in de toekomst of is ouder dan 12 uur."
+VORIG_ANDERE_KLANT = "Het eerdere contactmoment hoort niet bij deze klant."
+KANAAL_INACTIEF = "Dit kanaal is niet actief."
+AL_AFGEHANDELD = "Dit contactverzoek is al afgehandeld."
+ONBEKENDE_VAC = "Deze kennisbankvraag bestaat niet (meer). Zoek opnieuw in de kennisbank."
+ONBEKEND_PRODUCT = "Dit product bestaat niet (meer). Zoek opnieuw in de kennisbank."
+KLANT_OPGEHEVEN = "Deze klant is samengevoegd met een andere klant; registreer het contact daar."
+
+MAX_DUUR = datetime.timedelta(hours=12)
+REGISTREREN_ROLLEN = (roles.KCC_MEDEWERKER, roles.TEAMLEIDER)
+
+
+@dataclass
+class VraagInvoer:
+    vraag: str
+    antwoord: str = ""
+    product_id: int | None = None
+    vac_id: int | None = None
+
+
+@dataclass
+class ContactverzoekInvoer:
+    afdeling_id: int | None = None
+    behandelaar_id: int | None = None
+    vraag: str = ""
+    telefoonnummer: str = ""
+    email: str = ""
+    bereikbaar: str = ""
+
+
+def _check_contactverzoek(invoer: ContactverzoekInvoer, klant: Klant | None) -> dict:
+    fouten: dict[str, list[str]] = {}
+    if not invoer.afdeling_id and not invoer.behandelaar_id:
+        fouten["afdeling"] = [CONTACTVERZOEK_NODIG]
+    telefoon, email = invoer.telefoonnummer.strip(), invoer.email.strip()
+    if telefoon:
+        try:
+            telefoon = validators.normaliseer_telefoon(telefoon)
+        except ValidationError as exc:
+            fouten["telefoonnummer"] = exc.messages
+    if email:
+        try:
+            email = validators.normaliseer_email(email)
+        except ValidationError as exc:
+            fouten["email"] = exc.messages
+    if not telefoon and not email and klant is not None:
+        # The klant's preferred phone number (or e-mail) is the obvious way back.
+        voorkeur = {a.soort: a.waarde for a in klant.digitale_adressen.filter(voorkeur=True)}
+        telefoon = voorkeur.get("telefoon", "")
+        email = "" if telefoon else voorkeur.get("email", "")
+    if not telefoon and not email and "telefoonnummer" not in fouten and "email" not in fouten:
+        fouten["telefoonnummer"] = [BEREIKBAAR_NODIG]
+    if fouten:
+        raise ValidationError(fouten)
+    return {"telefoonnummer": telefoon, "email": email}
+
+
+def contactmoment_registreren(
+    *,
+    medewerker: User,
+    kanaal: Kanaal,
+    vragen: list[VraagInvoer],
+    resultaat: str,
+    gestart_op: datetime.datetime,
+    klant: Klant | None = None,
+    richting: str = Contactmoment.Richting.INKOMEND,
+    anoniem_naam: str = "",
+    anoniem_telefoon: str = "",
+    anoniem_email: str = "",
+    vorig_contactmoment: Contactmoment | None = None,
+    doorverwezen_naar_id: int | None = None,
+    contactverzoek: ContactverzoekInvoer | None = None,
+    idempotency_key: str | None = None,
+    scherm: str = "console",
+) -> Contactmoment:
+    """Register one contact with its questions; result 'contactverzoek' creates the request.
+
+    The server computes the duration from ``gestart_op`` to now. With an
+    ``idempotency_key`` a repeated call returns the contact of the first call.
+    Everything is saved in one transaction, or nothing.
+    """
+    if not medewerker.has_role(*REGISTREREN_ROLLEN):
+        raise PermissionDenied(GEEN_TOEGANG)
+    if idempotency_key:
+        eerder = Contactmoment.objects.filter(idempotency_key=idempotency_key).first()
+        if eerder is not None:
+            return eerder
+
+    nu = timezone.now()
+    fouten: dict[str, list[str]] = {}
+    vragen = [v for v in vragen if v.vraag.strip() or v.vac_id]
+    try:
+        _kennisbank_aanvullen(vragen)
+    except ValidationError as exc:
+        fouten.update(exc.message_dict)
+    if not vragen:
+        fouten["vraag"] = [GEEN_VRAAG]
+    if resultaat not in Contactmoment.Resultaat.values:
+        fouten["resultaat"] = ["Kies een resultaat uit de lijst."]
+    if resultaat == Contactmoment.Resultaat.BEANTWOORD and any(
+        not v.antwoord.strip() for v in vragen
+    ):
+        fouten["antwoord"] = [ANTWOORD_NODIG]
+    if resultaat == Contactmoment.Resultaat.DOORVERWEZEN and not doorverwezen_naar_id:
+        fouten["doorverwezen_naar"] = [DOORVERWEZEN_NODIG]
+    if not kanaal.actief:
+        fouten["kanaal"] = [KANAAL_INACTIEF]
+    if gestart_op > nu + datetime.timedelta(minutes=1) or nu - gestart_op > MAX_DUUR:
+        fouten["gestart_op"] = [START_ONGELDIG]
+    if klant is not None and klant.samengevoegd_in_id:
+        fouten["klant"] = [KLANT_OPGEHEVEN]
+    if vorig_contactmoment is not None and vorig_contactmoment.klant_id != (
+        klant.pk if klant else None
+    ):
+        fouten["vorig_contactmoment"] = [VORIG_ANDERE_KLANT]
+    if anoniem_telefoon:
+        try:
+            anoniem_telefoon = validators.normaliseer_telefoon(anoniem_telefoon)
+        except ValidationError as exc:
+            fouten["anoniem_telefoon"] = exc.messages
+    if anoniem_email:
+        try:
+            anoniem_email = validators.normaliseer_email(anoniem_email)
+        except ValidationError as exc:
+            fouten["anoniem_email"] = exc.messages
+    bereikbaar = {}
+    if resultaat == Contactmoment.Resultaat.CONTACTVERZOEK:
+        if contactverzoek is None:
+            fouten["afdeling"] = [CONTACTVERZOEK_NODIG]
+        else:
+            if not contactverzoek.telefoonnummer and not contactverzoek.email and klant is None:
+                contactverzoek.telefoonnummer = anoniem_telefoon
+                contactverzoek.email = anoniem_email
+            try:
+                bereikbaar = _check_contactverzoek(contactverzoek, klant)
+            except ValidationError as exc:
+                for veld, berichten in exc.message_dict.items():
+                    fouten.setdefault(veld, []).extend(berichten)
+    if fouten:
+        raise ValidationError(fouten)
+
+    gestart_op = min(gestart_op, nu)
+    try:
+        with transaction.atomic():
+            contactmoment = Contactmoment.objects.create(
+                klant=klant,
+                anoniem_naam="" if klant else anoniem_naam.strip(),
+                anoniem_telefoon="" if klant else anoniem_telefoon,
+                anoniem_email="" if klant else anoniem_email,
+                kanaal=kanaal,
+                richting=richting,
+                medewerker=medewerker,
+                gestart_op=gestart_op,
+                beeindigd_op=nu,
+                duur_seconden=int((nu - gestart_op).total_seconds()),
+                resultaat=resultaat,
+                doorverwezen_naar_id=doorverwezen_naar_id
+                if resultaat == Contactmoment.Resultaat.DOORVERWEZEN
+                else None,
+                vorig_contactmoment=vorig_contactmoment,
+                idempotency_key=idempotency_key or None,
+            )
+            ContactmomentVraag.objects.bulk_create(
+                [
+                    ContactmomentVraag(
+                        contactmoment=contactmoment,
+                        volgnummer=i,
+                        vraag=v.vraag.strip(),
+                        antwoord=v.antwoord.strip(),
+                        product_id=v.product_id,
+                        vac_id=v.vac_id,
+                    )
+                    for i, v in enumerate(vragen, start=1)
+                ]
+            )
+            if resultaat == Contactmoment.Resultaat.CONTACTVERZOEK and contactverzoek is not None:
+                _contactverzoek_aanmaken(
+                    contactmoment=contactmoment,
+                    invoer=contactverzoek,
+                    bereikbaar=bereikbaar,
+                    standaard_vraag=vragen[0].vraag,
+                    medewerker=medewerker,
+                )
+            if klant is not None:
+                verwerking_vastleggen(
+                    klant_ids=[klant.pk],
+                    medewerker=medewerker,
+                    actie=Verwerking.Actie.GEWIJZIGD,
+                    scherm=scherm,
+                    toelichting="Contactmoment geregistreerd",
+                )
+    except IntegrityError:
+        if idempotency_key:
+            # A parallel retry with the same key won the race: return its contact.
+            eerder = Contactmoment.objects.filter(idempotency_key=idempotency_key).first()
+            if eerder is not None:
+                return eerder
+        raise
+    return contactmoment
+
+
+def _kennisbank_aanvullen(vragen: list[VraagInvoer]) -> None:
+    """A question answered from the kennisbank: the VAC's question, answer and product
+    fill what the medewerker left empty (the no-JavaScript path of 'antwoord overnemen')."""
+    from productcatalogus.models import VAC, Product
+
+    vac_ids = {v.vac_id for v in vragen if v.vac_id}
+    product_ids = {v.product_id for v in vragen if v.product_id}
+    vacs = {vac.pk: vac for vac in VAC.objects.filter(pk__in=vac_ids).prefetch_related("producten")}
+    if vac_ids - set(vacs):
+        raise ValidationError({"vac": [ONBEKENDE_VAC]})
+    if product_ids and Product.objects.filter(pk__in=product_ids).count() != len(product_ids):
+        raise ValidationError({"product": [ONBEKEND_PRODUCT]})
+    for v in vragen:
+        vac = vacs.get(v.vac_id) if v.vac_id else None
+        if vac is None:
+            continue
+        if not v.vraag.strip():
+            v.vraag = vac.vraag
+        if not v.antwoord.strip():
+            v.antwoord = platte_tekst(vac.antwoord)
+        if not v.product_id:
+            producten = list(vac.producten.all())
+            v.product_id = producten[0].pk if producten else None
+
+
+def _contactverzoek_aanmaken(
+    *,
+    contactmoment: Contactmoment,
+    invoer: ContactverzoekInvoer,
+    bereikbaar: dict,
+    standaard_vraag: str,
+    medewerker: User,
+) -> Contactverzoek:
+    organisatie_id = None
+    if invoer.afdeling_id:
+        from productcatalogus.models import Afdeling
+
+        organisatie_id = (
+            Afdeling.objects.filter(pk=invoer.afdeling_id)
+            .values_list("organisatie_id", flat=True)
+            .first()
+        )
+    return Contactverzoek.objects.create(
+        klant=contactmoment.klant,
+        contactmoment=contactmoment,
+        afdeling_id=invoer.afdeling_id,
+        behandelaar_id=invoer.behandelaar_id,
+        vraag=(invoer.vraag or standaard_vraag).strip(),
+        telefoonnummer=bereikbaar.get("telefoonnummer", ""),
+        email=bereikbaar.get("email", ""),
+        bereikbaar=invoer.bereikbaar.strip(),
+        deadline=termijnen.contactverzoek_deadline(
+            vanaf=contactmoment.beeindigd_op, organisatie=organisatie_id
+        ),
+        aangemaakt_door=medewerker,
+    )
+
+
+def _check_behandelen(contactverzoek: Contactverzoek, medewerker: User) -> None:
+    if medewerker.has_role(roles.KCC_MEDEWERKER, roles.TEAMLEIDER):
+        return
+    if contactverzoek.behandelaar_id == medewerker.pk:
+        return
+    if medewerker.has_role(roles.BACKOFFICE_MEDEWERKER) and (
+        contactverzoek.afdeling_id in set(medewerker.afdelingen.values_list("pk", flat=True))
+    ):
+        return
+    raise PermissionDenied(GEEN_TOEGANG)
+
+
+@transaction.atomic
+def contactverzoek_poging_registreren(
+    *, contactverzoek: Contactverzoek, medewerker: User, uitkomst: str, notitie: str = ""
+) -> ContactverzoekPoging:
+    """Log one attempt to reach the customer; the request is then 'in behandeling'."""
+    _check_behandelen(contactverzoek, medewerker)
+    if uitkomst not in ContactverzoekPoging.Uitkomst.values:
+        raise ValidationError({"uitkomst": "Kies bereikt of niet bereikt."})
+    if contactverzoek.status == Contactverzoek.Status.AFGEHANDELD:
+        raise ValidationError(AL_AFGEHANDELD)
+    poging = ContactverzoekPoging.objects.create(
+        contactverzoek=contactverzoek,
+        medewerker=medewerker,
+        uitkomst=uitkomst,
+        notitie=notitie.strip(),
+    )
+    Contactverzoek.objects.filter(pk=contactverzoek.pk, status=Contactverzoek.Status.OPEN).update(
+        status=Contactverzoek.Status.IN_BEHANDELING
+    )
+    contactverzoek.refresh_from_db(fields=["status"])
+    return poging
+
+
+def contactverzoek_afhandelen(
+    *,
+    contactverzoek: Contactverzoek,
+    medewerker: User,
+    antwoord: str,
+    kanaal_code: str = KanaalCode.TELEFOON,
+    gestart_op: datetime.datetime | None = None,
+) -> Contactverzoek:
+    """Close the request and record the outbound contact that answered it.
+
+    One conditional UPDATE decides who closes: a second attempt gets AL_AFGEHANDELD.
+    """
+    _check_behandelen(contactverzoek, medewerker)
+    if not antwoord.strip():
+        raise ValidationError({"antwoord": "Vul in wat u met de klant hebt besproken."})
+    kanaal = Kanaal.objects.filter(code=kanaal_code).first()
+    if kanaal is None:
+        raise ValidationError({"kanaal": "Onbekend kanaal."})
+    nu = timezone.now()
+    with transaction.atomic():
+        gesloten = Contactverzoek.objects.filter(
+            pk=contactverzoek.pk,
+            status__in=[Contactverzoek.Status.OPEN, Contactverzoek.Status.IN_BEHANDELING],
+        ).update(status=Contactverzoek.Status.AFGEHANDELD, afgehandeld_op=nu)
+        if not gesloten:
+            raise ValidationError(AL_AFGEHANDELD)
+        start = (
+            gestart_op if gestart_op and gestart_op <= nu and nu - gestart_op <= MAX_DUUR else nu
+        )
+        contactmoment = Contactmoment.objects.create(
+            klant_id=contactverzoek.klant_id,
+            anoniem_telefoon="" if contactverzoek.klant_id else contactverzoek.telefoonnummer,
+            anoniem_email="" if contactverzoek.klant_id else contactverzoek.email,
+            kanaal=kanaal,
+            richting=Contactmoment.Richting.UITGAAND,
+            medewerker=medewerker,
+            gestart_op=start,
+            beeindigd_op=nu,
+            duur_seconden=int((nu - start).total_seconds()),
+            resultaat=Contactmoment.Resultaat.BEANTWOORD,
+            vorig_contactmoment_id=contactverzoek.contactmoment_id,
+        )
+        ContactmomentVraag.objects.create(
+            contactmoment=contactmoment,
+            volgnummer=1,
+            vraag=contactverzoek.vraag,
+            antwoord=antwoord.strip(),
+        )
+        Contactverzoek.objects.filter(pk=contactverzoek.pk).update(afhandeling=contactmoment)
+        if contactverzoek.klant_id:
+            verwerking_vastleggen(
+                klant_ids=[contactverzoek.klant_id],
+                medewerker=medewerker,
+                actie=Verwerking.Actie.GEWIJZIGD,
+                scherm="contactverzoek afhandelen",
+                toelichting=f"Contactverzoek {contactverzoek.pk} afgehandeld",
+            )
+    contactverzoek.refresh_from_db()
+    return contactverzoek
