@@ -1,0 +1,95 @@
+"""Reads of the KCC inbox, scoped to the roles that work it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+
+from kanalen.inbox.models import Antwoord, Bijlage, InkomendBericht
+from kanalen.inbox.services import INBOX_ROLLEN
+from kcc.accounts.models import User
+from kcc.audit.models import Verwerking
+from kcc.audit.services import verwerking_vastleggen
+from kcc.core.permissions import GEEN_TOEGANG
+
+
+def _check(medewerker: User) -> None:
+    if not medewerker.has_role(*INBOX_ROLLEN):
+        raise PermissionDenied(GEEN_TOEGANG)
+
+
+def inbox_open(
+    *, medewerker: User, kanaal: str = "", status: str = "", alleen_eigen: bool = False
+) -> QuerySet[InkomendBericht]:
+    """Open items of every channel, earliest deadline first."""
+    _check(medewerker)
+    statussen = [status] if status in InkomendBericht.OPEN else list(InkomendBericht.OPEN)
+    qs = InkomendBericht.objects.filter(is_vervolg=False, status__in=statussen)
+    if kanaal:
+        qs = qs.filter(kanaal=kanaal)
+    if alleen_eigen:
+        qs = qs.filter(behandelaar=medewerker)
+    return (
+        qs.select_related("klant", "behandelaar")
+        .defer("ruw", "tekst", "veilige_html")
+        .order_by("deadline", "id")
+    )
+
+
+@dataclass
+class Tijdlijnregel:
+    soort: str  # "in" or "uit"
+    moment: object
+    object: object
+
+
+def bericht_get_for_medewerker(*, bericht_id: int, medewerker: User) -> InkomendBericht:
+    """An inbox item for a KCC-medewerker/teamleider; reading a klant's item is logged."""
+    _check(medewerker)
+    bericht = (
+        InkomendBericht.objects.select_related("klant", "behandelaar", "gesprek")
+        .defer("ruw")
+        .filter(pk=bericht_id, is_vervolg=False)
+        .first()
+    )
+    if bericht is None:
+        raise Http404("Bericht niet gevonden.")
+    if bericht.klant_id:
+        verwerking_vastleggen(
+            klant_ids=[bericht.klant_id],
+            medewerker=medewerker,
+            actie=Verwerking.Actie.GELEZEN,
+            scherm="console/inbox",
+        )
+    return bericht
+
+
+def gesprek_tijdlijn(*, bericht: InkomendBericht) -> list[Tijdlijnregel]:
+    """Every message and answer of the item's conversation, oldest first (3 queries)."""
+    berichten = (
+        InkomendBericht.objects.filter(gesprek_id=bericht.gesprek_id)
+        .defer("ruw")
+        .prefetch_related(Prefetch("bijlagen", queryset=Bijlage.objects.order_by("id")))
+    )
+    antwoorden = Antwoord.objects.filter(gesprek_id=bericht.gesprek_id).select_related("medewerker")
+    regels = [Tijdlijnregel("in", b.ontvangen_op, b) for b in berichten]
+    regels += [Tijdlijnregel("uit", a.aangemaakt_op, a) for a in antwoorden]
+    return sorted(regels, key=lambda r: r.moment)
+
+
+def bijlage_get_for_medewerker(*, bijlage_id: int, medewerker: User) -> Bijlage:
+    _check(medewerker)
+    bijlage = Bijlage.objects.select_related("bericht").filter(pk=bijlage_id).first()
+    if bijlage is None:
+        raise Http404("Bijlage niet gevonden.")
+    if bijlage.bericht.klant_id:
+        verwerking_vastleggen(
+            klant_ids=[bijlage.bericht.klant_id],
+            medewerker=medewerker,
+            actie=Verwerking.Actie.GELEZEN,
+            scherm="console/inbox/bijlage",
+        )
+    return bijlage
