@@ -1,0 +1,119 @@
+"""zaak_claim: exactly one winner, only the zaak's own afdeling; release."""
+
+import threading
+
+import pytest
+from django.db import close_old_connections, connection
+
+from kcc.accounts import roles
+from tests.factories import UserFactory
+from tests.zaken.factories import ZaakFactory
+from zaken import errors
+from zaken.errors import ZaakAlGeclaimd, ZaakFout, ZaakGeenToegang
+from zaken.models import Zaak
+from zaken.services.zaken import zaak_claim, zaak_vrijgeven
+
+
+@pytest.fixture
+def zaak(verhuizing):
+    return ZaakFactory(product=verhuizing)
+
+
+@pytest.mark.django_db
+def test_claim_by_medewerker_of_the_afdeling(zaak, bo_burgerzaken):
+    zaak_claim(zaak=zaak, medewerker=bo_burgerzaken)
+    zaak.refresh_from_db()
+    assert zaak.behandelaar == bo_burgerzaken
+    assert zaak.statussen.filter(omschrijving="Opgepakt", publiek=False).exists()
+
+
+@pytest.mark.django_db
+def test_second_claim_gets_the_dutch_409_error(
+    zaak, bo_burgerzaken, roles_ready, afdeling_burgerzaken
+):
+    collega = UserFactory(
+        username="collega", rol=roles.BACKOFFICE_MEDEWERKER, afdelingen=[afdeling_burgerzaken]
+    )
+    zaak_claim(zaak=zaak, medewerker=bo_burgerzaken)
+    with pytest.raises(ZaakAlGeclaimd) as exc:
+        zaak_claim(zaak=Zaak.objects.get(pk=zaak.pk), medewerker=collega)
+    assert exc.value.message == errors.FOUT_AL_GECLAIMD
+    assert exc.value.status_code == 409
+    # Claiming one's own zaak again is harmless.
+    zaak_claim(zaak=zaak, medewerker=bo_burgerzaken)
+
+
+@pytest.mark.django_db
+def test_other_afdeling_may_not_claim(zaak, vera_vergunningen, kim_kcc):
+    for medewerker in (vera_vergunningen, kim_kcc):
+        with pytest.raises(ZaakGeenToegang) as exc:
+            zaak_claim(zaak=zaak, medewerker=medewerker)
+        assert exc.value.message == errors.FOUT_NIET_VAN_AFDELING
+    zaak.refresh_from_db()
+    assert zaak.behandelaar is None
+
+
+@pytest.mark.django_db
+def test_closed_zaak_cannot_be_claimed(verhuizing, bo_burgerzaken):
+    zaak = ZaakFactory(product=verhuizing, afgehandeld=True)
+    with pytest.raises(ZaakFout) as exc:
+        zaak_claim(zaak=zaak, medewerker=bo_burgerzaken)
+    assert exc.value.message == errors.FOUT_ZAAK_AFGESLOTEN
+
+
+@pytest.mark.django_db
+def test_release_only_by_behandelaar(zaak, bo_burgerzaken, roles_ready, afdeling_burgerzaken):
+    collega = UserFactory(
+        username="collega", rol=roles.BACKOFFICE_MEDEWERKER, afdelingen=[afdeling_burgerzaken]
+    )
+    zaak_claim(zaak=zaak, medewerker=bo_burgerzaken)
+    with pytest.raises(ZaakGeenToegang):
+        zaak_vrijgeven(zaak=zaak, medewerker=collega)
+    zaak_vrijgeven(zaak=zaak, medewerker=bo_burgerzaken)
+    zaak.refresh_from_db()
+    assert zaak.behandelaar is None
+    zaak_claim(zaak=zaak, medewerker=collega)
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="echte parallelle verbindingen: PostgreSQL"
+)
+def test_fifty_parallel_claims_have_exactly_one_winner(
+    verhuizing, afdeling_burgerzaken, roles_ready
+):
+    zaak = ZaakFactory(product=verhuizing)
+    medewerkers = [
+        UserFactory(
+            username=f"bo{i}", rol=roles.BACKOFFICE_MEDEWERKER, afdelingen=[afdeling_burgerzaken]
+        )
+        for i in range(50)
+    ]
+    start = threading.Barrier(50)
+    uitkomsten: list[str] = []
+    lock = threading.Lock()
+
+    def claim(medewerker):
+        try:
+            start.wait()
+            try:
+                zaak_claim(zaak=Zaak.objects.get(pk=zaak.pk), medewerker=medewerker)
+                uitkomst = "gewonnen"
+            except ZaakAlGeclaimd:
+                uitkomst = "409"
+            with lock:
+                uitkomsten.append(uitkomst)
+        finally:
+            close_old_connections()
+            connection.close()
+
+    threads = [threading.Thread(target=claim, args=(m,)) for m in medewerkers]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert uitkomsten.count("gewonnen") == 1
+    assert uitkomsten.count("409") == 49
+    zaak.refresh_from_db()
+    assert zaak.behandelaar in medewerkers
+    assert zaak.statussen.filter(omschrijving="Opgepakt").count() == 1

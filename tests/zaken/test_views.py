@@ -1,0 +1,286 @@
+"""Backoffice and console pages of zaken: who may see what, constant queries, 409 page."""
+
+import pytest
+from django.test import Client
+
+from kcc.audit.models import Verwerking
+from tests.queries import assert_constant_queries
+from tests.zaken.factories import ZaakFactory
+from zaken import errors
+from zaken.models import Aanvraag, Zaak
+from zaken.services.aanvragen import aanvraag_indienen
+from zaken.services.zaken import zaak_claim
+
+pytestmark = pytest.mark.django_db
+
+
+def _client(user=None) -> Client:
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def aanvraag(klant, verhuizen, kim_kcc, antwoorden_verhuizen):
+    return aanvraag_indienen(
+        klant=klant,
+        levensgebeurtenis=verhuizen,
+        antwoorden=antwoorden_verhuizen,
+        medewerker=kim_kcc,
+        kanaal="telefoon",
+    )
+
+
+@pytest.fixture
+def deel_burgerzaken(aanvraag):
+    return aanvraag.zaken.get(product__slug="verhuizing-doorgeven")
+
+
+def test_werkvoorraad_shows_only_own_afdeling(
+    aanvraag, deel_burgerzaken, bo_burgerzaken, vera_vergunningen
+):
+    response = _client(bo_burgerzaken).get("/backoffice/")
+    assert response.status_code == 200
+    inhoud = response.content.decode()
+    assert deel_burgerzaken.identificatie in inhoud
+    parkeren = aanvraag.zaken.get(product__slug="parkeervergunning")
+    assert parkeren.identificatie not in inhoud
+    hoofdzaak = aanvraag.zaken.get(soort=Zaak.Soort.HOOFDZAAK)
+    assert hoofdzaak.identificatie not in inhoud
+    assert parkeren.identificatie in _client(vera_vergunningen).get("/backoffice/").content.decode()
+
+
+def test_werkvoorraad_tabs_and_filters(verhuizing, bo_burgerzaken, afdeling_burgerzaken):
+    from tests.productcatalogus.factories import ProductFactory
+
+    paspoort = ProductFactory(naam="Paspoort", afdeling=afdeling_burgerzaken)
+    open_ = ZaakFactory(product=verhuizing)
+    mijn = ZaakFactory(product=verhuizing, behandelaar=bo_burgerzaken)
+    laat = ZaakFactory(product=verhuizing, te_laat=True)
+    klaar = ZaakFactory(product=verhuizing, afgehandeld=True)
+    client = _client(bo_burgerzaken)
+
+    def ids(query):
+        inhoud = client.get("/backoffice/" + query).content.decode()
+        return {z.identificatie for z in (open_, mijn, laat, klaar) if z.identificatie in inhoud}
+
+    assert ids("") == {open_.identificatie, laat.identificatie}
+    assert ids("?tab=mijn") == {mijn.identificatie}
+    assert ids("?tab=open") == {open_.identificatie, mijn.identificatie, laat.identificatie}
+    assert ids("?tab=te-laat") == {laat.identificatie}
+    assert ids(f"?tab=open&product={paspoort.pk}") == set()
+    assert ids(f"?tab=open&product={verhuizing.pk}") == ids("?tab=open")
+    assert ids("?tab=onzin&product=abc") == {open_.identificatie, laat.identificatie}
+
+
+def test_werkvoorraad_access(kim_kcc, fenna_beheer):
+    assert _client(kim_kcc).get("/backoffice/").status_code == 403
+    assert _client(fenna_beheer).get("/backoffice/").status_code == 403
+    response = _client().get("/backoffice/")
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_werkvoorraad_constant_queries(verhuizing, bo_burgerzaken):
+    ZaakFactory(product=verhuizing)
+    client = _client(bo_burgerzaken)
+    client.get("/backoffice/")
+    assert_constant_queries(
+        lambda: client.get("/backoffice/?tab=open"),
+        lambda: [ZaakFactory(product=verhuizing, behandelaar=bo_burgerzaken) for _ in range(4)],
+        label="werkvoorraad",
+    )
+
+
+def test_detail_scope_and_verwerking(
+    deel_burgerzaken, bo_burgerzaken, vera_vergunningen, kim_kcc, klant
+):
+    url = f"/backoffice/zaken/{deel_burgerzaken.identificatie}/"
+    response = _client(bo_burgerzaken).get(url)
+    assert response.status_code == 200
+    assert "Jan Jansen" in response.content.decode()
+    assert "jan@example.nl" in response.content.decode()
+    assert Verwerking.objects.filter(klant=klant, medewerker=bo_burgerzaken).exists()
+    assert _client(vera_vergunningen).get(url).status_code == 404
+    assert _client(kim_kcc).get(url).status_code == 403
+    assert _client().get(url).status_code == 302
+    assert _client(bo_burgerzaken).get("/backoffice/zaken/ZAAK-1900-000001/").status_code == 404
+
+
+def test_detail_constant_queries(verhuizing, bo_burgerzaken, settings, tmp_path):
+    from zaken.services.zaken import zaak_notitie_toevoegen
+
+    settings.MEDIA_ROOT = tmp_path
+    zaak = ZaakFactory(product=verhuizing, behandelaar=bo_burgerzaken)
+    client = _client(bo_burgerzaken)
+    url = f"/backoffice/zaken/{zaak.identificatie}/"
+    client.get(url)
+
+    def groei():
+        for i in range(3):
+            zaak_notitie_toevoegen(zaak=zaak, tekst=f"notitie {i}", medewerker=bo_burgerzaken)
+            zaak.statussen.create(omschrijving=f"stap {i}", door="test")
+
+    assert_constant_queries(lambda: client.get(url), groei, label="zaakdetail")
+
+
+def test_claim_page_flow_and_409(
+    deel_burgerzaken, bo_burgerzaken, roles_ready, afdeling_burgerzaken, vera_vergunningen
+):
+    from kcc.accounts import roles
+    from tests.factories import UserFactory
+
+    collega = UserFactory(
+        username="collega", rol=roles.BACKOFFICE_MEDEWERKER, afdelingen=[afdeling_burgerzaken]
+    )
+    url = f"/backoffice/zaken/{deel_burgerzaken.identificatie}/claimen/"
+    response = _client(bo_burgerzaken).post(url)
+    assert response.status_code == 302
+    response = _client(collega).post(url)
+    assert response.status_code == 409
+    assert errors.FOUT_AL_GECLAIMD in response.content.decode()
+    assert _client(vera_vergunningen).post(url).status_code == 404
+    assert _client(bo_burgerzaken).get(url).status_code == 405
+
+
+def test_status_and_resolve_forms(deel_burgerzaken, bo_burgerzaken):
+    zaak_claim(zaak=deel_burgerzaken, medewerker=bo_burgerzaken)
+    client = _client(bo_burgerzaken)
+    base = f"/backoffice/zaken/{deel_burgerzaken.identificatie}/"
+    statustype = deel_burgerzaken.product.statustypen.get(volgnummer=2)
+    response = client.post(base + "status/", {"status-statustype": statustype.pk})
+    assert response.status_code == 302
+    response = client.post(base + "status/", {"status-statustype": "abc"})
+    assert response.status_code == 400
+    response = client.post(base + "afsluiten/", {"afsluiten-resultaat": ""})
+    assert response.status_code == 400
+    response = client.post(base + "notitie/", {"notitie-tekst": "Gebeld met klant"})
+    assert response.status_code == 302
+    response = client.post(base + "informatie/", {"info-vraag": "Stuur uw huurcontract"})
+    assert response.status_code == 302
+    deel_burgerzaken.refresh_from_db()
+    assert deel_burgerzaken.opgeschort_sinds is not None
+    verzoek = deel_burgerzaken.informatieverzoeken.get()
+    response = client.post(
+        base + f"informatie/{verzoek.pk}/antwoord/", {"antwoord-antwoord": "Ontvangen"}
+    )
+    assert response.status_code == 302
+    response = client.post(base + "afsluiten/", {"afsluiten-resultaat": "Adres gewijzigd"})
+    assert response.status_code == 302
+    deel_burgerzaken.refresh_from_db()
+    assert deel_burgerzaken.afgesloten_op is not None
+
+
+def test_document_upload_and_download(
+    deel_burgerzaken, bo_burgerzaken, vera_vergunningen, settings, tmp_path
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    client = _client(bo_burgerzaken)
+    base = f"/backoffice/zaken/{deel_burgerzaken.identificatie}/"
+    slecht = SimpleUploadedFile("virus.exe", b"MZ....")
+    response = client.post(base + "documenten/", {"document-bestand": slecht})
+    assert response.status_code == 400
+    assert errors.FOUT_DOCUMENT_TYPE in response.content.decode()
+    goed = SimpleUploadedFile("huurcontract.pdf", b"%PDF-1.4 inhoud")
+    assert client.post(base + "documenten/", {"document-bestand": goed}).status_code == 302
+    document = deel_burgerzaken.documenten.get()
+    response = client.get(base + f"documenten/{document.pk}/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert b"".join(response.streaming_content) == b"%PDF-1.4 inhoud"
+    assert _client(vera_vergunningen).get(base + f"documenten/{document.pk}/").status_code == 404
+
+
+def test_transfer_form(deel_burgerzaken, bo_burgerzaken, afdeling_vergunningen):
+    base = f"/backoffice/zaken/{deel_burgerzaken.identificatie}/"
+    client = _client(bo_burgerzaken)
+    response = client.post(base + "overdragen/", {"overdragen-afdeling": afdeling_vergunningen.pk})
+    assert response.status_code == 400
+    response = client.post(
+        base + "overdragen/",
+        {"overdragen-afdeling": afdeling_vergunningen.pk, "overdragen-reden": "Parkeren"},
+    )
+    assert response.status_code == 302 and response["Location"] == "/backoffice/"
+    assert client.get(base).status_code == 404  # no longer in our afdeling
+
+
+def test_console_aanvraag_flow(klant, verhuizen, kim_kcc, afdeling_kcc):
+    client = _client(kim_kcc)
+    response = client.get(f"/console/klanten/{klant.pk}/aanvraag/")
+    assert response.status_code == 200
+    intake = f"/console/klanten/{klant.pk}/aanvraag/intake/?levensgebeurtenis={verhuizen.pk}"
+    response = client.get(intake)
+    assert response.status_code == 200
+    inhoud = response.content.decode()
+    assert "Jan Jansen" in inhoud  # known from the BRP, shown ...
+    assert 'name="naam"' not in inhoud  # ... and not asked
+    response = client.post(
+        intake, {"kanaal": "telefoon", "heeft_auto": "ja", "heeft_toeslagen": "nee"}
+    )
+    assert response.status_code == 400
+    assert errors.FOUT_VERPLICHT in response.content.decode()
+    assert not Zaak.objects.exists()
+    response = client.post(
+        intake,
+        {
+            "kanaal": "telefoon",
+            "verhuisdatum": "2026-12-15",
+            "nieuwe_postcode": "1234 CD",
+            "heeft_auto": "ja",
+            "heeft_toeslagen": "nee",
+            "kenteken": "AB-123-C",
+            "soort_vergunning": "bewoner",
+        },
+    )
+    assert response.status_code == 302
+    aanvraag = Aanvraag.objects.get()
+    bevestiging = client.get(response["Location"])
+    assert bevestiging.status_code == 200
+    for zaak in aanvraag.zaken.all():
+        assert zaak.identificatie in bevestiging.content.decode()
+    hoofdzaak = aanvraag.zaken.get(soort=Zaak.Soort.HOOFDZAAK)
+    regie = client.get(f"/console/zaken/{hoofdzaak.identificatie}/")
+    assert regie.status_code == 200
+    assert "0 van 2 afgerond" in regie.content.decode()
+
+
+def test_console_concept(klant, verhuizing, kim_kcc):
+    client = _client(kim_kcc)
+    intake = f"/console/klanten/{klant.pk}/aanvraag/intake/?product={verhuizing.pk}"
+    response = client.post(
+        intake, {"kanaal": "balie", "verhuisdatum": "2026-12-15", "concept": "1"}
+    )
+    assert response.status_code == 302
+    concept = Aanvraag.objects.get(status=Aanvraag.Status.CONCEPT)
+    kiezen = client.get(f"/console/klanten/{klant.pk}/aanvraag/")
+    assert f"?concept={concept.pk}" in kiezen.content.decode()
+    response = client.get(f"/console/klanten/{klant.pk}/aanvraag/intake/?concept={concept.pk}")
+    assert 'value="2026-12-15"' in response.content.decode()
+
+
+def test_console_pages_access(klant, aanvraag, bo_burgerzaken, tom_teamleider, fenna_beheer):
+    hoofdzaak = aanvraag.zaken.get(soort=Zaak.Soort.HOOFDZAAK)
+    paginas = [
+        f"/console/klanten/{klant.pk}/aanvraag/",
+        f"/console/zaken/{hoofdzaak.identificatie}/",
+        f"/console/aanvragen/{aanvraag.pk}/",
+    ]
+    for url in paginas:
+        assert _client(bo_burgerzaken).get(url).status_code == 403, url
+        assert _client(fenna_beheer).get(url).status_code == 403, url
+        assert _client().get(url).status_code == 302, url
+    assert _client(tom_teamleider).get(paginas[1]).status_code == 200
+    assert _client(tom_teamleider).get(paginas[0]).status_code == 403  # only KCC starts aanvragen
+
+
+def test_zaken_open_voor_klant(aanvraag, klant, kim_kcc, bo_burgerzaken):
+    from zaken.selectors import zaken_open_voor_klant
+
+    alle = zaken_open_voor_klant(klant=klant, medewerker=kim_kcc)
+    assert len(alle) == 4
+    hoofdzaak = next(z for z in alle if z.is_hoofdzaak)
+    assert hoofdzaak.voortgang.tekst == "0 van 3 afgerond"
+    eigen = zaken_open_voor_klant(klant=klant, medewerker=bo_burgerzaken)
+    assert [z.product.slug for z in eigen] == ["verhuizing-doorgeven"]

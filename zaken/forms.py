@@ -1,0 +1,166 @@
+"""Forms of the zaken pages. They check input shape; the rules live in the services."""
+
+from __future__ import annotations
+
+from django import forms
+
+from kanalen.codes import KanaalCode
+from productcatalogus.models import Afdeling, Product, Statustype
+from zaken import errors
+from zaken.services.intake import IntakeVraag
+
+TEKST = forms.Textarea(attrs={"rows": 3, "class": "utrecht-textarea"})
+INVOER = {"class": "utrecht-textbox utrecht-textbox--html-input"}
+KEUZE = {"class": "utrecht-select utrecht-select--html-select"}
+
+
+class WerkvoorraadFilterForm(forms.Form):
+    product = forms.ModelChoiceField(
+        queryset=Product.objects.none(),
+        required=False,
+        empty_label="Alle producten",
+        widget=forms.Select(attrs=KEUZE),
+    )
+    status = forms.ModelChoiceField(
+        queryset=Statustype.objects.none(),
+        required=False,
+        empty_label="Alle statussen",
+        widget=forms.Select(attrs=KEUZE),
+    )
+
+    def __init__(self, *args, afdeling_ids: list[int], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["product"].queryset = Product.objects.filter(
+            afdeling__in=afdeling_ids
+        ).order_by("naam")
+        self.fields["status"].queryset = (
+            Statustype.objects.filter(product__afdeling__in=afdeling_ids)
+            .select_related("product")
+            .order_by("product__naam", "volgnummer")
+        )
+        self.fields["status"].label_from_instance = lambda s: f"{s.product.naam}: {s.naam}"
+
+
+class OverdragenForm(forms.Form):
+    afdeling = forms.ModelChoiceField(
+        queryset=Afdeling.objects.none(),
+        label="Naar afdeling",
+        widget=forms.Select(attrs=KEUZE),
+    )
+    reden = forms.CharField(label="Reden", max_length=500, widget=TEKST)
+
+    def __init__(self, *args, huidige_afdeling_id: int | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        qs = Afdeling.objects.filter(actief=True).select_related("organisatie")
+        if huidige_afdeling_id:
+            qs = qs.exclude(pk=huidige_afdeling_id)
+        self.fields["afdeling"].queryset = qs.order_by("organisatie__naam", "naam")
+
+
+class StatusForm(forms.Form):
+    statustype = forms.ModelChoiceField(
+        queryset=Statustype.objects.none(), label="Nieuwe status", widget=forms.Select(attrs=KEUZE)
+    )
+    toelichting = forms.CharField(
+        label="Toelichting (intern)", max_length=500, required=False, widget=TEKST
+    )
+
+    def __init__(self, *args, product_id: int | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["statustype"].queryset = Statustype.objects.filter(
+            product_id=product_id, is_eindstatus=False
+        ).order_by("volgnummer")
+
+
+class InformatieForm(forms.Form):
+    vraag = forms.CharField(
+        label="Vraag aan de klant",
+        max_length=2000,
+        widget=TEKST,
+        help_text="De klant ziet deze vraag. De termijn staat stil tot het antwoord er is.",
+    )
+
+
+class AntwoordForm(forms.Form):
+    antwoord = forms.CharField(label="Antwoord van de klant", max_length=4000, widget=TEKST)
+
+
+class VerlengenForm(forms.Form):
+    werkdagen = forms.IntegerField(
+        label="Aantal werkdagen", min_value=1, max_value=250, widget=forms.NumberInput(attrs=INVOER)
+    )
+    reden = forms.CharField(label="Reden (de klant ziet deze)", max_length=300, widget=TEKST)
+
+
+class NotitieForm(forms.Form):
+    tekst = forms.CharField(label="Notitie (alleen intern)", max_length=4000, widget=TEKST)
+
+
+class DocumentForm(forms.Form):
+    bestand = forms.FileField(label="Document", help_text="PDF, PNG of JPEG, hoogstens 10 MB.")
+
+
+class AfsluitenForm(forms.Form):
+    resultaat = forms.CharField(label="Resultaat", max_length=2000, widget=TEKST)
+
+
+JA_NEE = [("ja", "Ja"), ("nee", "Nee")]
+_ONGELDIG = {
+    "tekst": errors.FOUT_TEKST_TE_LANG,
+    "ja_nee": errors.FOUT_JA_NEE,
+    "datum": errors.FOUT_DATUM,
+    "getal": errors.FOUT_GETAL,
+    "keuze": errors.FOUT_KEUZE,
+}
+
+
+class IntakeForm(forms.Form):
+    """Built from the intake definition; BRP-known questions are not in the form at all."""
+
+    kanaal = forms.ChoiceField(
+        label="Kanaal van het contact",
+        choices=KanaalCode.choices,
+        initial=KanaalCode.TELEFOON,
+        widget=forms.Select(attrs=KEUZE),
+    )
+
+    def __init__(
+        self, *args, vragen: list[IntakeVraag], verplicht_codes: set[str], **kwargs
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        for vraag in vragen:
+            verplicht = vraag.verplicht and vraag.code in verplicht_codes
+            uitleg = vraag.uitleg
+            if vraag.verplicht and not verplicht:
+                uitleg = (uitleg + " " if uitleg else "") + (
+                    "Alleen nodig als " + " of ".join(vraag.producten) + " van toepassing is."
+                )
+            self.fields[vraag.code] = _veld(vraag, verplicht=verplicht, uitleg=uitleg)
+
+
+def _veld(vraag: IntakeVraag, *, verplicht: bool, uitleg: str) -> forms.Field:
+    opties = {
+        "label": vraag.vraag,
+        "required": verplicht,
+        "help_text": uitleg,
+        "error_messages": {"required": errors.FOUT_VERPLICHT, "invalid": _ONGELDIG[vraag.type]},
+    }
+    if vraag.type == "ja_nee":
+        return forms.ChoiceField(
+            choices=JA_NEE,
+            widget=forms.RadioSelect(attrs={"class": "utrecht-radio-button"}),
+            **opties,
+        )
+    if vraag.type == "datum":
+        return forms.DateField(
+            widget=forms.DateInput(attrs={**INVOER, "type": "date"}, format="%Y-%m-%d"), **opties
+        )
+    if vraag.type == "getal":
+        return forms.DecimalField(widget=forms.NumberInput(attrs=INVOER), **opties)
+    if vraag.type == "keuze":
+        return forms.ChoiceField(
+            choices=[("", "Maak een keuze"), *[(k, k) for k in vraag.keuzes]],
+            widget=forms.Select(attrs=KEUZE),
+            **opties,
+        )
+    return forms.CharField(max_length=2000, widget=forms.TextInput(attrs=INVOER), **opties)

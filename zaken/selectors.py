@@ -1,0 +1,233 @@
+"""Reads of zaken, always scoped to who is asking.
+
+- KCC-medewerker and teamleider: every zaak (they keep regie and answer questions).
+- Backoffice-medewerker: zaken of their own afdelingen.
+- An external organisation's system: its own organisation's zaken, never a hoofdzaak.
+Anything outside the scope is "not found" (404), so nothing leaks that it exists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+
+from kcc.accounts import roles
+from kcc.audit.models import Verwerking
+from kcc.audit.services import verwerking_vastleggen
+from kcc.normen.calendar import als_datum
+from klanten.models import DigitaalAdres, Klant
+from zaken.models import Zaak, ZaakStatus
+from zaken.principals import ExternSysteem
+
+TAB_ONGECLAIMD = "ongeclaimd"
+TAB_MIJN = "mijn"
+TAB_OPEN = "open"
+TAB_TE_LAAT = "te-laat"
+TABS = (
+    (TAB_ONGECLAIMD, "Niet opgepakt"),
+    (TAB_MIJN, "Mijn zaken"),
+    (TAB_OPEN, "Alle open zaken"),
+    (TAB_TE_LAAT, "Te laat"),
+)
+
+
+def vandaag() -> date:
+    from django.utils import timezone
+
+    return als_datum(timezone.now())
+
+
+def zaken_voor_gebruiker(*, user) -> QuerySet[Zaak]:
+    """All zaken ``user`` may see (open and closed)."""
+    if isinstance(user, ExternSysteem):
+        return Zaak.objects.filter(organisatie_id=user.organisatie.pk).exclude(
+            soort=Zaak.Soort.HOOFDZAAK
+        )
+    if user is None or not user.is_authenticated:
+        return Zaak.objects.none()
+    if user.has_role(roles.KCC_MEDEWERKER, roles.TEAMLEIDER):
+        return Zaak.objects.all()
+    if user.has_role(roles.BACKOFFICE_MEDEWERKER):
+        return Zaak.objects.filter(afdeling__in=medewerker_afdeling_ids(user))
+    return Zaak.objects.none()
+
+
+def medewerker_afdeling_ids(user) -> list[int]:
+    cached = getattr(user, "_kcc_afdeling_ids", None)
+    if cached is None:
+        cached = list(user.afdelingen.values_list("pk", flat=True))
+        user._kcc_afdeling_ids = cached
+    return cached
+
+
+def zaak_get_voor_gebruiker(*, user, id: str, for_update: bool = False) -> Zaak:
+    """One zaak by identificatie (or numeric id) within the caller's scope, else Http404."""
+    qs = zaken_voor_gebruiker(user=user).select_related(
+        "product",
+        "organisatie",
+        "afdeling",
+        "behandelaar",
+        "aanspreekpunt",
+        "status",
+        "klant",
+        "hoofdzaak",
+        "aanvraag__levensgebeurtenis",
+    )
+    filter_ = Q(identificatie=str(id).upper())
+    if str(id).isdigit():
+        filter_ |= Q(pk=int(id))
+    zaak = qs.filter(filter_).first()
+    if zaak is None:
+        raise Http404("Zaak niet gevonden.")
+    return zaak
+
+
+def werkvoorraad(
+    *,
+    medewerker,
+    tab: str = TAB_ONGECLAIMD,
+    product_id: int | None = None,
+    status_id: int | None = None,
+) -> QuerySet[Zaak]:
+    """Open zaken of the medewerker's own afdelingen (never hoofdzaken: those are KCC regie).
+
+    Ordered by deadline, earliest first; zaken without a deadline last.
+    """
+    qs = Zaak.objects.filter(
+        afdeling__in=medewerker_afdeling_ids(medewerker), afgesloten_op__isnull=True
+    ).exclude(soort=Zaak.Soort.HOOFDZAAK)
+    if tab == TAB_ONGECLAIMD:
+        qs = qs.filter(behandelaar__isnull=True)
+    elif tab == TAB_MIJN:
+        qs = qs.filter(behandelaar=medewerker)
+    elif tab == TAB_TE_LAAT:
+        qs = qs.filter(streefdatum__lt=vandaag())
+    if product_id:
+        qs = qs.filter(product_id=product_id)
+    if status_id:
+        qs = qs.filter(status_id=status_id)
+    return qs.select_related("product", "afdeling", "behandelaar", "status", "klant").order_by(
+        "streefdatum", "startdatum", "id"
+    )
+
+
+def werkvoorraad_aantallen(*, medewerker) -> dict[str, int]:
+    """How many zaken each tab holds, in one query."""
+    peildatum = vandaag()
+    return (
+        Zaak.objects.filter(
+            afdeling__in=medewerker_afdeling_ids(medewerker), afgesloten_op__isnull=True
+        )
+        .exclude(soort=Zaak.Soort.HOOFDZAAK)
+        .aggregate(
+            **{
+                TAB_ONGECLAIMD: Count("pk", filter=Q(behandelaar__isnull=True)),
+                TAB_MIJN: Count("pk", filter=Q(behandelaar=medewerker)),
+                TAB_OPEN: Count("pk"),
+                TAB_TE_LAAT: Count("pk", filter=Q(streefdatum__lt=peildatum)),
+            }
+        )
+    )
+
+
+def zaak_historie(*, zaak: Zaak, alleen_publiek: bool = False) -> QuerySet[ZaakStatus]:
+    qs = zaak.statussen.select_related("statustype").order_by("gezet_op", "id")
+    return qs.filter(publiek=True) if alleen_publiek else qs
+
+
+@dataclass
+class Voortgang:
+    afgerond: int
+    totaal: int
+
+    @property
+    def tekst(self) -> str:
+        return f"{self.afgerond} van {self.totaal} afgerond"
+
+    @property
+    def klaar(self) -> bool:
+        return self.totaal > 0 and self.afgerond == self.totaal
+
+
+def hoofdzaak_voortgang(*, hoofdzaak: Zaak) -> Voortgang:
+    """A hoofdzaak's progress, derived from its deelzaken ("2 van 4 afgerond")."""
+    data = hoofdzaak.deelzaken.aggregate(
+        totaal=Count("pk"), afgerond=Count("pk", filter=Q(afgesloten_op__isnull=False))
+    )
+    return Voortgang(afgerond=data["afgerond"], totaal=data["totaal"])
+
+
+def hoofdzaak_deelzaken(*, hoofdzaak: Zaak) -> QuerySet[Zaak]:
+    return hoofdzaak.deelzaken.select_related(
+        "product", "organisatie", "afdeling", "behandelaar", "status"
+    ).order_by("id")
+
+
+def zaken_open_voor_klant(*, klant: Klant, medewerker) -> list[Zaak]:
+    """Open zaken of a customer as the medewerker may see them (for the klantbeeld).
+
+    Hoofdzaken carry ``voortgang`` ("2 van 4 afgerond"); two queries whatever the number.
+    """
+    zaken = list(
+        zaken_voor_gebruiker(user=medewerker)
+        .filter(klant=klant, afgesloten_op__isnull=True)
+        .select_related(
+            "product", "afdeling", "organisatie", "status", "aanvraag__levensgebeurtenis"
+        )
+        .annotate(
+            deel_totaal=Count("deelzaken"),
+            deel_afgerond=Count("deelzaken", filter=Q(deelzaken__afgesloten_op__isnull=False)),
+        )
+        .order_by("streefdatum", "id")
+    )
+    for zaak in zaken:
+        zaak.voortgang = (
+            Voortgang(afgerond=zaak.deel_afgerond, totaal=zaak.deel_totaal)
+            if zaak.is_hoofdzaak
+            else None
+        )
+    return zaken
+
+
+@dataclass
+class KlantVoorZaak:
+    """The customer data the work on a zaak needs: a name and how to reach them."""
+
+    naam: str
+    email: str
+    telefoon: str
+    voorkeurskanaal: str
+
+
+def klant_voor_zaak(*, zaak: Zaak, medewerker, scherm: str) -> KlantVoorZaak:
+    """Read the customer's name and contact details for a zaak, and log the Verwerking.
+
+    The caller fetched ``zaak`` through ``zaak_get_voor_gebruiker`` (scope checked).
+    """
+    klant = zaak.klant
+    adressen = dict(
+        DigitaalAdres.objects.filter(klant=klant)
+        .order_by("soort", "voorkeur", "-id")
+        .values_list("soort", "waarde")
+    )
+    verwerking_vastleggen(
+        klant_ids=[klant.pk],
+        medewerker=medewerker,
+        actie=Verwerking.Actie.GELEZEN,
+        scherm=scherm,
+        toelichting=f"Zaak {zaak.identificatie}",
+    )
+    telefoon = adressen.get(DigitaalAdres.Soort.TELEFOON, "")
+    if telefoon:
+        from klanten.validators import toon_telefoon
+
+        telefoon = toon_telefoon(telefoon)
+    return KlantVoorZaak(
+        naam=klant.naam,
+        email=adressen.get(DigitaalAdres.Soort.EMAIL, ""),
+        telefoon=telefoon,
+        voorkeurskanaal=klant.get_voorkeurskanaal_display(),
+    )

@@ -1,0 +1,1 @@
+"""Writes of the zaken app. Import from the modules: ``zaken.services.zaken`` etc."""
