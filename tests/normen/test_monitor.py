@@ -1,0 +1,345 @@
+"""The norm monitor tick: warnings, breaches, idempotency, the lock, citizen messages."""
+
+from __future__ import annotations
+
+import datetime
+import random
+
+import pytest
+import time_machine
+from django.contrib.contenttypes.models import ContentType
+from django.core import mail
+from django.core.cache import cache
+
+from kcc.normen.calendar import TIJDZONE, Werkkalender
+from kcc.normen.models import Signalering
+from kcc.normen.monitor import (
+    KLANTBERICHT_ONDERWERP,
+    LOCK_SLEUTEL,
+    Werkdagindex,
+    klantbericht_sleutel,
+    monitor_tick,
+)
+from kcc.normen.termijnen import waarschuwingsdatum
+from tests.kanalen.factories import ContactverzoekFactory
+from tests.productcatalogus.factories import ProductFactory
+from tests.zaken.factories import DigitaalAdresFactory, KlantFactory, ZaakFactory
+from zaken.models import OutboxBericht
+from zaken.services.outbox import outbox_bericht_afleveren
+
+pytestmark = pytest.mark.django_db
+
+START = datetime.date(2026, 11, 2)  # a Monday
+STREEFDATUM = datetime.date(2026, 11, 16)  # 10 working days later
+
+
+def moment(dag: datetime.date, uur: int, minuut: int = 0) -> datetime.datetime:
+    return datetime.datetime.combine(dag, datetime.time(uur, minuut), tzinfo=TIJDZONE)
+
+
+@pytest.fixture(autouse=True)
+def _lege_lock():
+    cache.delete(LOCK_SLEUTEL)
+    yield
+    cache.delete(LOCK_SLEUTEL)
+
+
+@pytest.fixture
+def product(afdeling_burgerzaken):
+    return ProductFactory(afdeling=afdeling_burgerzaken, naam="Paspoort")
+
+
+@pytest.fixture
+def zaak(product):
+    klant = KlantFactory(voornamen="Sanne", geslachtsnaam="Jansen")
+    DigitaalAdresFactory(klant=klant, waarde="sanne@example.nl")
+    return ZaakFactory(
+        product=product,
+        klant=klant,
+        startdatum=START,
+        streefdatum=STREEFDATUM,
+        uiterlijke_einddatum=datetime.date(2026, 12, 14),
+    )
+
+
+def signaleringen(obj=None, soort=None):
+    qs = Signalering.objects.all()
+    if obj is not None:
+        qs = qs.filter(object_id=obj.pk, content_type=ContentType.objects.get_for_model(obj))
+    if soort is not None:
+        qs = qs.filter(soort=soort)
+    return qs
+
+
+def test_waarschuwing_op_de_waarschuwingsdatum_en_niet_eerder(zaak):
+    dag = waarschuwingsdatum(start=START, einddatum=STREEFDATUM, fractie=0.75)
+    assert dag == datetime.date(2026, 11, 11)
+
+    monitor_tick(nu=moment(dag - datetime.timedelta(days=1), 10))
+    assert not signaleringen(zaak).exists()
+
+    resultaat = monitor_tick(nu=moment(dag, 10))
+    assert resultaat["zaak_waarschuwingen"] == 1
+    signalering = signaleringen(zaak).get()
+    assert signalering.soort == Signalering.Soort.WAARSCHUWING
+    assert signalering.kenmerk == zaak.identificatie
+    assert signalering.afdeling_id == zaak.afdeling_id
+    assert signalering.organisatie_id == zaak.organisatie_id
+    assert signalering.deadline.astimezone(TIJDZONE).date() == STREEFDATUM
+    # A warning alone does not message the citizen.
+    assert not OutboxBericht.objects.exists()
+
+
+def test_fractie_komt_uit_de_instellingen(zaak, settings):
+    settings.KCC_NORM_WAARSCHUWING_FRACTIE = 0.5
+    dag = waarschuwingsdatum(start=START, einddatum=STREEFDATUM, fractie=0.5)
+    monitor_tick(nu=moment(dag - datetime.timedelta(days=1), 10))
+    assert not signaleringen(zaak).exists()
+    monitor_tick(nu=moment(dag, 10))
+    assert signaleringen(zaak, Signalering.Soort.WAARSCHUWING).exists()
+
+
+def test_de_streefdatum_zelf_is_nog_op_tijd(zaak):
+    monitor_tick(nu=moment(STREEFDATUM, 17))
+    assert not signaleringen(zaak, Signalering.Soort.OVERSCHRIJDING).exists()
+
+
+def test_overschrijding_en_een_bericht_aan_de_klant(zaak):
+    nu = moment(datetime.date(2026, 11, 17), 10)
+    resultaat = monitor_tick(nu=nu)
+    assert resultaat["zaak_overschrijdingen"] == 1
+    assert resultaat["klantberichten"] == 1
+    assert signaleringen(zaak, Signalering.Soort.OVERSCHRIJDING).get().klant_geinformeerd_op == nu
+    bericht = OutboxBericht.objects.get()
+    assert bericht.soort == OutboxBericht.Soort.NOTIFICATIE
+    assert bericht.dedup_sleutel == klantbericht_sleutel(zaak.identificatie)
+    assert bericht.doel == "sanne@example.nl"
+    assert bericht.zaak == zaak
+    assert bericht.volgende_poging_op == nu  # within office hours: at once
+    assert bericht.payload["onderwerp"] == KLANTBERICHT_ONDERWERP
+    assert "16-11-2026" in bericht.payload["tekst"]
+    assert "14-12-2026" in bericht.payload["tekst"]
+    assert "Beste Sanne Jansen" in bericht.payload["tekst"]
+
+
+def test_klant_met_voorkeur_post_krijgt_een_brief(product):
+    klant = KlantFactory(voorkeurskanaal="post")
+    DigitaalAdresFactory(klant=klant)
+    zaak = ZaakFactory(product=product, klant=klant, startdatum=START, streefdatum=STREEFDATUM)
+    monitor_tick(nu=moment(datetime.date(2026, 11, 17), 10))
+    bericht = OutboxBericht.objects.get(zaak=zaak)
+    assert bericht.doel == "post"
+    assert bericht.payload["adres"] == klant.adresregel
+
+
+def test_twee_keer_draaien_verandert_niets(zaak, product):
+    ZaakFactory(product=product, startdatum=START, streefdatum=datetime.date(2026, 11, 18))
+    cv = ContactverzoekFactory(afdeling=product.afdeling)
+    nu = moment(datetime.date(2026, 11, 17), 10)
+    type(cv).objects.filter(pk=cv.pk).update(
+        aangemaakt_op=nu - datetime.timedelta(days=2), deadline=nu - datetime.timedelta(hours=1)
+    )
+    eerste = monitor_tick(nu=nu)
+    aantal = Signalering.objects.count()
+    assert eerste["zaak_overschrijdingen"] == 1
+    assert eerste["zaak_waarschuwingen"] == 1
+    assert eerste["contactverzoek_overschrijdingen"] == 1
+    tweede = monitor_tick(nu=nu)
+    assert Signalering.objects.count() == aantal
+    assert OutboxBericht.objects.count() == 1
+    assert {k: v for k, v in tweede.items() if k != "overgeslagen"} == dict.fromkeys(
+        [k for k in tweede if k != "overgeslagen"], 0
+    )
+
+
+def test_een_tweede_tick_tijdens_de_eerste_slaat_over(zaak):
+    assert cache.add(LOCK_SLEUTEL, "andere-tick", 60)
+    resultaat = monitor_tick(nu=moment(datetime.date(2026, 11, 17), 10))
+    assert resultaat == {"overgeslagen": True}
+    assert not Signalering.objects.exists()
+    # The other tick's lock is left alone.
+    assert cache.get(LOCK_SLEUTEL) == "andere-tick"
+
+
+def test_na_een_tick_is_de_lock_vrij(zaak):
+    monitor_tick(nu=moment(datetime.date(2026, 11, 17), 10))
+    assert cache.get(LOCK_SLEUTEL) is None
+
+
+def test_opgeschorte_zaak_krijgt_geen_signalering(zaak):
+    zaak.opgeschort_sinds = moment(datetime.date(2026, 11, 5), 9)
+    zaak.save(update_fields=["opgeschort_sinds"])
+    monitor_tick(nu=moment(datetime.date(2026, 11, 11), 10))
+    monitor_tick(nu=moment(datetime.date(2026, 11, 20), 10))
+    assert not signaleringen(zaak).exists()
+    assert not OutboxBericht.objects.exists()
+
+
+def test_afgesloten_zaak_krijgt_geen_signalering(product):
+    ZaakFactory(product=product, startdatum=START, streefdatum=STREEFDATUM, afgehandeld=True)
+    monitor_tick(nu=moment(datetime.date(2026, 11, 20), 10))
+    assert not Signalering.objects.exists()
+
+
+def test_inhalen_na_stilstand_stuurt_een_bericht(zaak):
+    monitor_tick(nu=moment(datetime.date(2026, 11, 12), 10))
+    assert signaleringen(zaak, Signalering.Soort.WAARSCHUWING).exists()
+    # The workers were down; three days after the streefdatum beat fires twice quickly.
+    later = moment(datetime.date(2026, 11, 19), 10)
+    monitor_tick(nu=later)
+    monitor_tick(nu=later + datetime.timedelta(minutes=5))
+    assert signaleringen(zaak, Signalering.Soort.OVERSCHRIJDING).count() == 1
+    assert OutboxBericht.objects.filter(zaak=zaak).count() == 1
+
+
+def test_bericht_dat_al_bestaat_komt_er_niet_nog_een_keer(zaak):
+    """A tick that died after the outbox insert but before marking the signalering."""
+    nu = moment(datetime.date(2026, 11, 17), 10)
+    monitor_tick(nu=nu)
+    Signalering.objects.update(klant_geinformeerd_op=None)
+    monitor_tick(nu=nu + datetime.timedelta(minutes=5))
+    assert OutboxBericht.objects.count() == 1
+
+
+def test_hoofdzaak_zelf_geeft_geen_klantbericht(zaak):
+    hoofdzaak = ZaakFactory(
+        soort="hoofdzaak",
+        product=None,
+        aanvraag=zaak.aanvraag,
+        klant=zaak.klant,
+        afdeling=zaak.afdeling,
+        organisatie=zaak.organisatie,
+        startdatum=START,
+        streefdatum=STREEFDATUM,
+    )
+    monitor_tick(nu=moment(datetime.date(2026, 11, 17), 10))
+    assert signaleringen(hoofdzaak, Signalering.Soort.OVERSCHRIJDING).exists()
+    assert not OutboxBericht.objects.filter(zaak=hoofdzaak).exists()
+    assert OutboxBericht.objects.filter(zaak=zaak).count() == 1
+
+
+@pytest.mark.parametrize(
+    ("nu", "verwacht"),
+    [
+        # Tuesday 23:00: held until Wednesday 08:00.
+        (moment(datetime.date(2026, 11, 17), 23), moment(datetime.date(2026, 11, 18), 8)),
+        # Sunday noon: held until Monday 08:00.
+        (moment(datetime.date(2026, 11, 22), 12), moment(datetime.date(2026, 11, 23), 8)),
+    ],
+    ids=["nacht", "zondag"],
+)
+def test_klantbericht_wacht_op_kantoortijd(zaak, nu, verwacht):
+    monitor_tick(nu=nu)
+    bericht = OutboxBericht.objects.get()
+    assert bericht.volgende_poging_op == verwacht
+
+    with time_machine.travel(nu, tick=False):
+        assert outbox_bericht_afleveren(bericht_id=bericht.pk) is False
+    with time_machine.travel(verwacht - datetime.timedelta(minutes=1), tick=False):
+        assert outbox_bericht_afleveren(bericht_id=bericht.pk) is False
+    assert mail.outbox == []
+
+    with time_machine.travel(verwacht + datetime.timedelta(minutes=1), tick=False):
+        assert outbox_bericht_afleveren(bericht_id=bericht.pk) is True
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["sanne@example.nl"]
+    assert mail.outbox[0].subject == KLANTBERICHT_ONDERWERP
+
+
+def test_contactverzoek_waarschuwing_en_overschrijding(afdeling_burgerzaken):
+    cv = ContactverzoekFactory(afdeling=afdeling_burgerzaken)
+    begin = moment(datetime.date(2026, 11, 17), 9)
+    deadline = moment(datetime.date(2026, 11, 18), 17)  # 32 hours later
+    type(cv).objects.filter(pk=cv.pk).update(aangemaakt_op=begin, deadline=deadline)
+
+    monitor_tick(nu=deadline - datetime.timedelta(hours=9))  # 23 of 32 hours passed
+    assert not signaleringen(cv).exists()
+    monitor_tick(nu=deadline - datetime.timedelta(hours=7))  # 25 of 32: past 75%
+    assert signaleringen(cv, Signalering.Soort.WAARSCHUWING).get().afdeling == afdeling_burgerzaken
+    monitor_tick(nu=deadline + datetime.timedelta(minutes=1))
+    assert signaleringen(cv, Signalering.Soort.OVERSCHRIJDING).exists()
+
+
+def test_afgehandeld_contactverzoek_wordt_niet_gesignaleerd(afdeling_burgerzaken):
+    cv = ContactverzoekFactory(afdeling=afdeling_burgerzaken, status="afgehandeld")
+    monitor_tick(nu=cv.deadline + datetime.timedelta(days=1))
+    assert not Signalering.objects.exists()
+
+
+def test_inboxbericht_over_de_reactietermijn():
+    from tests.inbox.factories import InkomendBerichtFactory
+
+    bericht = InkomendBerichtFactory()
+    vervolg = InkomendBerichtFactory(is_vervolg=True)
+    monitor_tick(nu=bericht.deadline + datetime.timedelta(minutes=1))
+    signalering = signaleringen(bericht, Signalering.Soort.OVERSCHRIJDING).get()
+    assert signalering.objectsoort == Signalering.Objectsoort.INKOMEND_BERICHT
+    assert signalering.kenmerk == bericht.referentie
+    assert not signaleringen(vervolg).exists()
+
+
+def test_werkdagindex_rekent_als_de_werkkalender():
+    van, tot = datetime.date(2025, 1, 1), datetime.date(2027, 12, 31)
+    kalender = Werkkalender(van=van, tot=tot)
+    index = Werkdagindex(kalender, van, tot)
+    rng = random.Random(8)
+    for _ in range(300):
+        start = van + datetime.timedelta(days=rng.randrange(0, 700))
+        eind = kalender.werkdagen_optellen(start, rng.randrange(0, 60))
+        fractie = rng.choice([0.5, 0.75, 0.9])
+        assert index.waarschuwingsdatum(start, eind, fractie) == waarschuwingsdatum(
+            start=start, einddatum=eind, fractie=fractie, kalender=kalender
+        ), (start, eind, fractie)
+
+
+def test_drempel_is_de_laatste_start_die_al_gewaarschuwd_is():
+    van, tot = datetime.date(2024, 1, 1), datetime.date(2027, 12, 31)
+    kalender = Werkkalender(van=van, tot=tot)
+    index = Werkdagindex(kalender, van, tot)
+    vandaag = datetime.date(2026, 12, 23)
+    for eind in (
+        datetime.date(2026, 12, 23),
+        datetime.date(2026, 12, 31),
+        datetime.date(2027, 2, 1),
+    ):
+        drempel = index.laatste_start_gewaarschuwd(eind, vandaag, 0.75)
+        assert index.waarschuwingsdatum(drempel, eind, 0.75) <= vandaag
+        volgende = drempel + datetime.timedelta(days=1)
+        if volgende <= vandaag:
+            assert index.waarschuwingsdatum(volgende, eind, 0.75) > vandaag
+
+
+def test_set_based_selectie_gelijk_aan_zaak_voor_zaak(product):
+    """The range query warns exactly the zaken whose own waarschuwingsdatum has come."""
+    rng = random.Random(3)
+    kalender = Werkkalender(van=datetime.date(2026, 1, 1), tot=datetime.date(2027, 12, 31))
+    vandaag = datetime.date(2026, 12, 22)
+    zaken = []
+    for _ in range(80):
+        start = vandaag - datetime.timedelta(days=rng.randrange(0, 60))
+        eind = kalender.werkdagen_optellen(start, rng.randrange(1, 40))
+        if eind < vandaag:
+            continue
+        zaken.append(ZaakFactory(product=product, startdatum=start, streefdatum=eind))
+    monitor_tick(nu=moment(vandaag, 10))
+    verwacht = {
+        z.pk
+        for z in zaken
+        if waarschuwingsdatum(
+            start=z.startdatum, einddatum=z.streefdatum, fractie=0.75, kalender=kalender
+        )
+        <= vandaag
+    }
+    gewaarschuwd = set(
+        signaleringen(soort=Signalering.Soort.WAARSCHUWING).values_list("object_id", flat=True)
+    )
+    assert 0 < len(verwacht) < len(zaken)
+    assert gewaarschuwd == verwacht
+
+
+def test_beat_taak_roept_de_tick_aan(zaak, time_machine):
+    from kcc.normen.tasks import monitor
+
+    time_machine.move_to(moment(datetime.date(2026, 11, 17), 10), tick=False)
+    assert monitor.delay().get()["zaak_overschrijdingen"] == 1
+    assert signaleringen(zaak, Signalering.Soort.OVERSCHRIJDING).exists()

@@ -1,0 +1,125 @@
+"""What the monitor's Signaleringen lead to: queue warnings and the teamleider digest."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.core import mail
+from django.core.cache import cache
+from django.template.loader import render_to_string
+
+from kcc.accounts import roles
+from kcc.normen.calendar import TIJDZONE
+from kcc.normen.digest import teamleider_digest_versturen
+from kcc.normen.monitor import LOCK_SLEUTEL, monitor_tick
+from kcc.normen.selectors import signaleringen_voor_medewerker
+from kcc.normen.tasks import teamleider_digest
+from tests.factories import UserFactory
+from tests.productcatalogus.factories import ProductFactory
+from tests.zaken.factories import ZaakFactory
+
+pytestmark = pytest.mark.django_db
+
+DINSDAG = datetime.datetime(2026, 11, 17, 10, 0, tzinfo=TIJDZONE)
+
+
+@pytest.fixture(autouse=True)
+def _lege_lock():
+    cache.delete(LOCK_SLEUTEL)
+
+
+@pytest.fixture
+def zaken(afdeling_burgerzaken, afdeling_vergunningen, bo_burgerzaken):
+    burgerzaken = ProductFactory(afdeling=afdeling_burgerzaken, naam="Paspoort")
+    vergunningen = ProductFactory(afdeling=afdeling_vergunningen, naam="Kapvergunning")
+    te_laat = ZaakFactory(
+        product=burgerzaken,
+        startdatum=datetime.date(2026, 11, 2),
+        streefdatum=datetime.date(2026, 11, 16),
+    )
+    bijna = ZaakFactory(
+        product=burgerzaken,
+        startdatum=datetime.date(2026, 11, 2),
+        streefdatum=datetime.date(2026, 11, 18),
+    )
+    # Another afdeling's zaak, but this medewerker handles it personally.
+    eigen = ZaakFactory(
+        product=vergunningen,
+        behandelaar=bo_burgerzaken,
+        startdatum=datetime.date(2026, 11, 2),
+        streefdatum=datetime.date(2026, 11, 13),
+    )
+    vreemd = ZaakFactory(
+        product=vergunningen,
+        startdatum=datetime.date(2026, 11, 2),
+        streefdatum=datetime.date(2026, 11, 13),
+    )
+    monitor_tick(nu=DINSDAG)
+    return {"te_laat": te_laat, "bijna": bijna, "eigen": eigen, "vreemd": vreemd}
+
+
+def test_medewerker_ziet_signaleringen_van_afdeling_en_eigen_zaken(zaken, bo_burgerzaken):
+    kenmerken = {
+        s.kenmerk: s.soort for s in signaleringen_voor_medewerker(medewerker=bo_burgerzaken)
+    }
+    assert kenmerken == {
+        zaken["te_laat"].identificatie: "overschrijding",
+        zaken["bijna"].identificatie: "waarschuwing",
+        zaken["eigen"].identificatie: "overschrijding",
+    }
+
+
+def test_andere_afdeling_ziet_ze_niet(zaken, vera_vergunningen):
+    kenmerken = {s.kenmerk for s in signaleringen_voor_medewerker(medewerker=vera_vergunningen)}
+    assert kenmerken == {zaken["eigen"].identificatie, zaken["vreemd"].identificatie}
+
+
+def test_afgesloten_zaak_valt_uit_de_lijst(zaken, bo_burgerzaken):
+    zaak = zaken["te_laat"]
+    zaak.afgesloten_op = DINSDAG
+    zaak.save(update_fields=["afgesloten_op"])
+    kenmerken = {s.kenmerk for s in signaleringen_voor_medewerker(medewerker=bo_burgerzaken)}
+    assert zaak.identificatie not in kenmerken
+
+
+def test_waarschuwing_verdwijnt_als_de_overschrijding_er_is(zaken, bo_burgerzaken):
+    monitor_tick(nu=DINSDAG + datetime.timedelta(days=2))  # Thursday: "bijna" is now late
+    soorten = [
+        s.soort
+        for s in signaleringen_voor_medewerker(medewerker=bo_burgerzaken)
+        if s.kenmerk == zaken["bijna"].identificatie
+    ]
+    assert soorten == ["overschrijding"]
+
+
+def test_partial_toont_de_signaleringen_met_links(zaken, bo_burgerzaken):
+    html = render_to_string(
+        "console/regie/_signaleringen.html",
+        {
+            "signaleringen": signaleringen_voor_medewerker(medewerker=bo_burgerzaken),
+            "zaak_url": "backoffice:zaken:detail",
+        },
+    )
+    assert f"/backoffice/zaken/{zaken['te_laat'].identificatie}/" in html
+    assert "Te laat" in html
+    assert "Bijna te laat" in html
+
+
+def test_digest_een_mail_per_teamleider(zaken, tom_teamleider, time_machine):
+    UserFactory(username="tineke", rol=roles.TEAMLEIDER)
+    UserFactory(username="zonder-mail", rol=roles.TEAMLEIDER, email="")
+    time_machine.move_to(datetime.datetime(2026, 11, 17, 8, 0, tzinfo=TIJDZONE), tick=False)
+    assert teamleider_digest() == 2
+    assert sorted(m.to[0] for m in mail.outbox) == ["tineke@test.nl", "tom@test.nl"]
+    bericht = mail.outbox[0]
+    assert "3 zaken" in bericht.subject
+    assert "Zaken over de streefdatum: 3" in bericht.body
+    assert zaken["eigen"].identificatie in bericht.body
+    assert "Kapvergunning" in bericht.body
+
+
+def test_geen_digest_op_zondag(zaken, tom_teamleider):
+    zondag = datetime.datetime(2026, 11, 22, 8, 0, tzinfo=TIJDZONE)
+    assert teamleider_digest_versturen(nu=zondag) == 0
+    assert mail.outbox == []
