@@ -1,0 +1,141 @@
+"""Reads for the portal, always scoped to the logged-in citizen's own BSN or KVK-nummer.
+
+Nothing here takes a klant id from the request: the klanten come from the account's
+PortaalIdentiteit. Objects asked for by id (a zaak, an informatieverzoek) are looked up
+inside that scope, so another citizen's id gives a 404. Every read of personal data
+writes a Verwerking with the citizen as the actor.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+
+from kanalen.models import Contactmoment, ContactmomentVraag, Contactverzoek
+from kcc.accounts.models import User
+from kcc.audit.models import Verwerking
+from kcc.audit.services import verwerking_vastleggen
+from kcc.portaal.models import PortaalIdentiteit
+from klanten.models import Klant
+from productcatalogus.models import Afdeling
+
+SCHERM = "portaal"
+CONTACT_MAX = 50
+INZAGE_MAX = 200
+
+
+def portaal_identiteit(*, user: User) -> PortaalIdentiteit | None:
+    try:
+        return user.portaal_identiteit
+    except PortaalIdentiteit.DoesNotExist:
+        return None
+
+
+def portaal_klanten_qs(*, user: User) -> QuerySet[Klant]:
+    """The Klant records of this account: the person (BSN) or every vestiging (KVK)."""
+    identiteit = portaal_identiteit(user=user)
+    qs = Klant.objects.filter(samengevoegd_in__isnull=True)
+    if identiteit is None:
+        return qs.none()
+    if identiteit.middel == PortaalIdentiteit.Middel.DIGID:
+        return qs.filter(soort=Klant.Soort.PERSOON, bsn=identiteit.bsn)
+    return qs.filter(soort=Klant.Soort.ORGANISATIE, kvk_nummer=identiteit.kvk_nummer)
+
+
+def portaal_klant_ids(*, user: User) -> list[int]:
+    return list(portaal_klanten_qs(user=user).order_by("id").values_list("pk", flat=True))
+
+
+def portaal_gelezen(
+    *, user: User, klant_ids: list[int], scherm: str, toelichting: str = ""
+) -> None:
+    """Log that the citizen read their own data on this portal page."""
+    if klant_ids:
+        verwerking_vastleggen(
+            klant_ids=klant_ids,
+            medewerker=user,
+            actie=Verwerking.Actie.GELEZEN,
+            scherm=f"{SCHERM}/{scherm}",
+            toelichting=toelichting or "Ingezien door de klant zelf in het portaal",
+        )
+
+
+def contactmomenten_voor_portaal(*, klant_ids: list[int]) -> list[Contactmoment]:
+    """Contacts on every channel, newest first, with the questions asked and answered."""
+    return list(
+        Contactmoment.objects.filter(klant_id__in=klant_ids)
+        .select_related("kanaal")
+        .prefetch_related(
+            Prefetch("vragen", queryset=ContactmomentVraag.objects.order_by("volgnummer"))
+        )
+        .order_by("-gestart_op", "-id")[:CONTACT_MAX]
+    )
+
+
+def contactverzoeken_voor_portaal(*, klant_ids: list[int]) -> list[Contactverzoek]:
+    return list(
+        Contactverzoek.objects.filter(klant_id__in=klant_ids)
+        .select_related("afdeling")
+        .order_by("-aangemaakt_op", "-id")[:CONTACT_MAX]
+    )
+
+
+@dataclass
+class InzageRegel:
+    tijdstip: datetime.datetime
+    wie: str
+    afdeling: str
+    actie: str
+    toelichting: str
+
+
+def verwerkingen_voor_portaal(*, user: User, klant_ids: list[int]) -> list[InzageRegel]:
+    """ "Wie bekeek mijn gegevens": staff by function and afdeling, never by name.
+
+    The citizen's own visits to the portal are left out.
+    """
+    verwerkingen = (
+        Verwerking.objects.filter(klant_id__in=klant_ids)
+        .exclude(medewerker=user)
+        .select_related("medewerker")
+        .prefetch_related(
+            Prefetch(
+                "medewerker__afdelingen",
+                queryset=Afdeling.objects.select_related("organisatie").order_by("naam"),
+            )
+        )
+        .order_by("-tijdstip", "-id")[:INZAGE_MAX]
+    )
+    rijen = []
+    for v in verwerkingen:
+        medewerker = v.medewerker
+        afdeling = ""
+        if medewerker is None:
+            wie = "Automatisch proces"
+        elif medewerker.soort != User.Soort.MEDEWERKER:
+            wie = "Iemand van uw organisatie (eHerkenning)"
+        else:
+            wie = v.functie or "Medewerker"
+            afdeling = ", ".join(
+                f"{a.naam} ({a.organisatie.naam})" for a in medewerker.afdelingen.all()
+            )
+        rijen.append(
+            InzageRegel(
+                tijdstip=v.tijdstip,
+                wie=wie,
+                afdeling=afdeling or "Klantcontactcentrum",
+                actie=v.get_actie_display(),
+                toelichting=v.toelichting,
+            )
+        )
+    return rijen
+
+
+def get_or_404(qs: QuerySet, **lookup):
+    obj = qs.filter(**lookup).first()
+    if obj is None:
+        raise Http404("Niet gevonden.")
+    return obj
