@@ -1,0 +1,7 @@
+from django.urls import path
+
+from kcc.kpi import views
+
+urlpatterns = [
+    path("prestaties/", views.prestaties, name="prestaties"),
+]
