@@ -45,8 +45,12 @@ def adres_normaliseren(email: str) -> str:
         return ""
 
 
-def klant_bij_adres(*, email: str = "", telefoon: str = "") -> Klant | None:
+def klant_bij_adres(
+    *, email: str = "", telefoon: str = "", alleen_geverifieerd: bool = False
+) -> Klant | None:
     """The one Klant with this e-mail address or phone number; None when none or several.
+
+    ``alleen_geverifieerd``: count only addresses the klant proved are theirs.
 
     A system read (ingestion), not a medewerker's: no Verwerking is written here; the
     medewerker who opens the item is logged by the selector.
@@ -57,6 +61,8 @@ def klant_bij_adres(*, email: str = "", telefoon: str = "") -> Klant | None:
         q = Q(soort=DigitaalAdres.Soort.TELEFOON, waarde=telefoon)
     else:
         return None
+    if alleen_geverifieerd:
+        q &= Q(geverifieerd_op__isnull=False)
     ids = set(
         DigitaalAdres.objects.filter(q, klant__samengevoegd_in__isnull=True).values_list(
             "klant_id", flat=True

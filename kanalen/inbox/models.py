@@ -62,6 +62,11 @@ class InkomendBericht(models.Model):
         related_name="inkomende_berichten",
         help_text="Herkend aan het e-mailadres of telefoonnummer, of het ingelogde account.",
     )
+    klant_mogelijk = models.BooleanField(
+        default=False,
+        help_text="Het opgegeven adres hoort bij een klant, maar is niet bewezen: het bericht "
+        "is niet aan die klant gekoppeld en de console toont geen gegevens van die klant.",
+    )
     afzender_naam = models.CharField(max_length=200, blank=True)
     afzender_email = models.CharField(max_length=254, blank=True, help_text="Genormaliseerd.")
     afzender_telefoon = models.CharField(max_length=20, blank=True, help_text="E.164.")

@@ -171,9 +171,7 @@ def inkomend_bericht_aanmaken(
     reopens the conversation's item (a reply never opens a new item)."""
     nu = timezone.now()
     ontvangen_op = invoer.ontvangen_op or nu
-    klant = invoer.klant
-    if klant is None:
-        klant = klant_bij_adres(email=invoer.afzender_email, telefoon=invoer.afzender_telefoon)
+    klant, klant_mogelijk = _klant_herkennen(invoer)
     geweigerd, toegestaan = [], []
     for bijlage in invoer.bijlagen:
         reden = bijlage_controleren(bijlage)
@@ -224,6 +222,7 @@ def inkomend_bericht_aanmaken(
             geweigerde_bijlagen=geweigerd,
             ontvangen_op=ontvangen_op,
             deadline=deadline,
+            klant_mogelijk=klant_mogelijk,
         )
         if not vervolg:
             bericht.referentie = _referentie(bericht)
@@ -239,6 +238,35 @@ def inkomend_bericht_aanmaken(
                 grootte=len(bijlage.inhoud),
             )
     return bericht
+
+
+def _klant_herkennen(invoer: BerichtInvoer) -> tuple[Klant | None, bool]:
+    """The Klant a message belongs to, and whether its address only *suggests* one.
+
+    How far an address the sender gave can be trusted depends on the channel:
+
+    - e-mail: the address is the mailbox the message came from, and every answer goes
+      back to that mailbox, so whatever we write about the klant reaches only the klant.
+    - webformulier: the address is typed in by anyone. Only an address the klant has
+      verified counts; otherwise the console would show a stranger as that klant.
+    - chat: never by address. The answer goes live to whoever is typing, so even a
+      verified address proves only that the klant owns it, not that the typist is the
+      klant. Only a logged-in citizen (DigiD: BSN known, passed in as ``invoer.klant``)
+      is linked.
+    - post and sociale media are typed in by a medewerker from the letter or the post.
+
+    Not linked but matching: ``klant_mogelijk`` is set, so the console can warn "possibly
+    a known klant" without showing whose data it would be.
+    """
+    if invoer.klant is not None:
+        return invoer.klant, False
+    adres = {"email": invoer.afzender_email, "telefoon": invoer.afzender_telefoon}
+    if invoer.kanaal == KanaalCode.CHAT:
+        return None, klant_bij_adres(**adres) is not None
+    if invoer.kanaal == KanaalCode.WEBFORMULIER:
+        klant = klant_bij_adres(**adres, alleen_geverifieerd=True)
+        return klant, klant is None and klant_bij_adres(**adres) is not None
+    return klant_bij_adres(**adres), False
 
 
 def _veilige_bestandsnaam(naam: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from kanalen.inbox import webformulier
 from kanalen.inbox.models import InkomendBericht
@@ -28,7 +29,9 @@ def test_formulier_open_voor_iedereen():
 
 
 def test_vraag_wordt_inboxitem_met_referentie():
+    # A typed address links only when the klant verified it (tests/inbox/test_klant_herkennen).
     klant = klant_met_email("jan@example.nl")
+    klant.digitale_adressen.update(geverifieerd_op=timezone.now())
     client = Client()
     response = client.post(URL, GOED, follow=True)
     bericht = InkomendBericht.objects.get()
