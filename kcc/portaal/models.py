@@ -1,4 +1,10 @@
-"""The citizen's login identity: which BSN or KVK-nummer an account stands for."""
+"""The citizen's login identity (which BSN or KVK-nummer an account stands for) and the
+files kept with a saved concept aanvraag."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.db import models
@@ -70,3 +76,37 @@ class PortaalIdentiteit(models.Model):
     def __str__(self) -> str:
         nummer = self.bsn or self.kvk_nummer
         return f"{self.get_middel_display()} ***{nummer[-3:]}"
+
+
+def _concept_bijlage_pad(instance: ConceptBijlage, filename: str) -> str:
+    # A random name: the stored path never reveals the citizen's file name.
+    suffix = PurePosixPath(filename).suffix.lower()
+    return f"portaal/concepten/{uuid.uuid4().hex}{suffix}"
+
+
+class ConceptBijlage(models.Model):
+    """A file uploaded with an aanvraag that is saved as a concept, not yet sent.
+
+    On submission it becomes a ZaakDocument of the aanvraag's first zaak and this row and
+    its file are removed. Checked for type and size before it is stored, like any upload.
+    """
+
+    aanvraag = models.ForeignKey(
+        "zaken.Aanvraag",
+        on_delete=models.CASCADE,
+        related_name="concept_bijlagen",
+        help_text="De bewaarde (nog niet verstuurde) aanvraag.",
+    )
+    bestand = models.FileField(upload_to=_concept_bijlage_pad)
+    naam = models.CharField(max_length=200, help_text="Oorspronkelijke bestandsnaam.")
+    content_type = models.CharField(max_length=50)
+    grootte = models.PositiveIntegerField(help_text="Grootte in bytes.")
+    toegevoegd_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "bijlage bij concept"
+        verbose_name_plural = "bijlagen bij concepten"
+        ordering = ["aanvraag", "id"]
+
+    def __str__(self) -> str:
+        return self.naam

@@ -20,7 +20,8 @@ from kcc.audit.models import Verwerking
 from kcc.audit.services import verwerking_vastleggen
 from kcc.portaal.models import PortaalIdentiteit
 from klanten.models import Klant
-from productcatalogus.models import Afdeling
+from productcatalogus.models import Afdeling, Product
+from productcatalogus.selectors import product_publiek_qs
 
 SCHERM = "portaal"
 CONTACT_MAX = 50
@@ -43,6 +44,24 @@ def portaal_klanten_qs(*, user: User) -> QuerySet[Klant]:
     if identiteit.middel == PortaalIdentiteit.Middel.DIGID:
         return qs.filter(soort=Klant.Soort.PERSOON, bsn=identiteit.bsn)
     return qs.filter(soort=Klant.Soort.ORGANISATIE, kvk_nummer=identiteit.kvk_nummer)
+
+
+# The catalogue products through which a customer asks to correct registered data: the
+# BRP is corrected by Burgerzaken, the Handelsregister by the KVK (beheer sets who handles it).
+CORRECTIE_PRODUCTEN = {
+    Klant.Soort.PERSOON: "correctie-persoonsgegevens",
+    Klant.Soort.ORGANISATIE: "wijziging-handelsregister",
+}
+
+
+def correctie_product(*, klant: Klant) -> Product | None:
+    """The published correction product for this kind of customer, with who handles it."""
+    return (
+        product_publiek_qs()
+        .select_related("afdeling__organisatie")
+        .filter(slug=CORRECTIE_PRODUCTEN.get(klant.soort, ""))
+        .first()
+    )
 
 
 def portaal_klant_ids(*, user: User) -> list[int]:

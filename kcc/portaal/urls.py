@@ -38,6 +38,7 @@ urlpatterns += [
     path("mijn/gegevens/voorkeur/", gegevens.voorkeur, name="voorkeur"),
     path("mijn/gegevens/toestemming/", gegevens.toestemming, name="toestemming"),
     path("mijn/gegevens/inzage/", gegevens.inzage, name="inzage"),
+    path("mijn/gegevens/correctie/", gegevens.correctie, name="correctie"),
 ]
 
 urlpatterns += [

@@ -47,6 +47,40 @@ STATUS_UITVOERING = [
     ("Uitgevoerd", "We hebben uw aanvraag uitgevoerd.", True),
 ]
 
+STATUS_CORRECTIE = [
+    ("Verzoek ontvangen", "We hebben uw verzoek om correctie ontvangen.", True),
+    ("In onderzoek", "We zoeken uit wat er niet klopt.", False),
+    ("Afgehandeld", "Uw verzoek is afgehandeld. U krijgt een brief met de uitkomst.", True),
+]
+
+
+def _correctie_vragen(gegevens: list[str], bewijs: str) -> list[dict]:
+    """The questions of a correction request: which data is wrong, and what it should be."""
+    return [
+        {
+            "code": "gegeven",
+            "vraag": "Welk gegeven klopt niet?",
+            "type": "keuze",
+            "verplicht": True,
+            "keuzes": gegevens + ["Iets anders"],
+        },
+        {
+            "code": "nu",
+            "vraag": "Wat staat er nu?",
+            "type": "tekst",
+            "verplicht": False,
+            "uitleg": "Neem over wat u bij 'Wat wij van u weten' ziet.",
+        },
+        {
+            "code": "juist",
+            "vraag": "Wat moet het zijn?",
+            "type": "tekst",
+            "verplicht": True,
+            "uitleg": f"Heeft u een bewijs, zoals {bewijs}? Voeg het toe als bijlage.",
+        },
+    ]
+
+
 BRP_NAAM = {
     "code": "naam",
     "vraag": "Wat is uw naam?",
@@ -364,6 +398,34 @@ PRODUCTEN: list[dict] = [
                 "keuzes": ["Alleen huidige gegevens", "Met adreshistorie", "Internationaal"],
             },
         ],
+    },
+    {
+        "slug": "correctie-persoonsgegevens",
+        "org": "voorbeeldstad",
+        "afd": "burgerzaken",
+        "naam": "Correctie persoonsgegevens",
+        "upl_naam": "brp-wijzigingsverzoek",
+        "upl_uri": UPL + "brpWijzVzk",
+        "samenvatting": "Klopt uw naam, geboortedatum of adres niet in de Basisregistratie "
+        "Personen (BRP)? Vraag dan een correctie aan.",
+        "tekst": "De gemeente houdt uw gegevens bij in de BRP. Andere organisaties gebruiken "
+        "die gegevens ook. Staat er iets verkeerd? Laat het ons weten. De afdeling "
+        "Burgerzaken zoekt het uit en past de BRP aan als dat nodig is. U krijgt een brief "
+        "met de uitkomst.",
+        "trefwoorden": "gegevens verkeerd, fout in brp, naam verkeerd, correctie, wijzigen, gba",
+        "soort": "aanvraag",
+        "kosten": "Gratis",
+        "voorwaarden": "Het gaat om uw eigen gegevens, of die van uw kind jonger dan 16 jaar.",
+        "meenemen": "Een bewijs als u dat heeft, zoals een akte of uw paspoort.",
+        "doorlooptijd_werkdagen": 20,
+        "servicenorm_werkdagen": 10,
+        "kanalen": ["webformulier", "balie", "post"],
+        "sdg": ["G1"],
+        "status": STATUS_CORRECTIE,
+        "intake": _correctie_vragen(
+            ["Naam", "Geboortedatum", "Adres", "Nationaliteit", "Burgerlijke staat"],
+            "een akte of uw paspoort",
+        ),
     },
     {
         "slug": "parkeervergunning",
@@ -735,6 +797,32 @@ PRODUCTEN: list[dict] = [
         "kanalen": ["balie", "webformulier"],
         "sdg": ["J1"],
         "status": STATUS_UITVOERING,
+    },
+    {
+        "slug": "wijziging-handelsregister",
+        "org": "kvk",
+        "afd": "inschrijvingen",
+        "naam": "Wijziging handelsregister",
+        "samenvatting": "Klopt er iets niet in de gegevens van uw bedrijf in het "
+        "Handelsregister? Geef de wijziging door aan de KVK.",
+        "tekst": "De KVK houdt het Handelsregister bij. Gemeenten en andere organisaties "
+        "gebruiken die gegevens. Staat er iets verkeerd? De KVK past het aan.",
+        "trefwoorden": "kvk, handelsregister, bedrijfsgegevens, adres bedrijf, wijzigen",
+        "soort": "melding",
+        "kosten": "Gratis",
+        "voorwaarden": "U mag namens het bedrijf handelen.",
+        "meenemen": "",
+        "doorlooptijd_werkdagen": 5,
+        "servicenorm_werkdagen": 3,
+        "voor_burger": False,
+        "voor_bedrijf": True,
+        "kanalen": ["webformulier", "balie"],
+        "sdg": ["J1"],
+        "status": STATUS_CORRECTIE,
+        "intake": _correctie_vragen(
+            ["Bedrijfsnaam", "Adres", "Activiteiten", "Bestuurders"],
+            "een uittreksel of een brief van de notaris",
+        ),
     },
     {
         "slug": "waterschapsbelasting",

@@ -1,7 +1,13 @@
 import pytest
 from django.core.cache import cache
 
-from tests.portaal.factories import KlantFactory, PortaalUserFactory, maak_catalogus
+from tests.portaal.factories import (
+    KlantFactory,
+    PortaalUserFactory,
+    maak_catalogus,
+    maak_demoproduct,
+    maak_organisatieklant,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -38,3 +44,43 @@ def catalogus(db):
 def jan_client(client, jan):
     client.force_login(jan)
     return client
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    """Uploads of these tests land in a temporary folder, not in var/media."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def registers():
+    """BRP and KVK answer through the local providers (over the `responses` boundary)."""
+    import responses
+
+    from tests.klanten.registers import registreer_providers
+
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as rsps:
+        registreer_providers(rsps)
+        yield rsps
+
+
+@pytest.fixture
+def correctie(catalogus):
+    """The demo's "Correctie persoonsgegevens", handled by Burgerzaken."""
+    return maak_demoproduct("correctie-persoonsgegevens", catalogus["burgerzaken"])
+
+
+@pytest.fixture
+def bakkerij(db):
+    """An ondernemer of Bakkerij De Korenschoof (eHerkenning, KVK 69599084)."""
+    user = PortaalUserFactory(username="bakker", soort="ondernemer", identiteit__kvk="69599084")
+    user.klant = maak_organisatieklant("69599084", "000038509490", "Bakkerij De Korenschoof B.V.")
+    return user
+
+
+@pytest.fixture
+def buurthuis(db):
+    """An ondernemer of another organisation: never sees the bakkerij's zaken or contacts."""
+    user = PortaalUserFactory(username="buurthuis", soort="ondernemer", identiteit__kvk="68750110")
+    user.klant = maak_organisatieklant("68750110", "000037143557", "Stichting Buurthuis De Linde")
+    return user

@@ -167,3 +167,48 @@ def maak_catalogus():
         "parkeervergunning": parkeer,
         "verhuizen": verhuizen,
     }
+
+
+def maak_demoproduct(slug: str, afdeling) -> Product:
+    """A product exactly as the demo data defines it (intake, status types), at ``afdeling``."""
+    from productcatalogus.demo.producten import PRODUCTEN
+
+    spec = next(p for p in PRODUCTEN if p["slug"] == slug)
+    product = Product.objects.create(
+        slug=slug,
+        naam=spec["naam"],
+        samenvatting=spec["samenvatting"],
+        soort=spec["soort"],
+        organisatie=afdeling.organisatie,
+        afdeling=afdeling,
+        servicenorm_werkdagen=spec["servicenorm_werkdagen"],
+        doorlooptijd_werkdagen=spec["doorlooptijd_werkdagen"],
+        kanalen=spec["kanalen"],
+        intake=spec.get("intake", []),
+        voor_burger=spec.get("voor_burger", True),
+        voor_bedrijf=spec.get("voor_bedrijf", False),
+    )
+    for volgnummer, (naam, tekst, informeren) in enumerate(spec["status"], start=1):
+        Statustype.objects.create(
+            product=product,
+            volgnummer=volgnummer,
+            naam=naam,
+            publieke_tekst=tekst,
+            informeren=informeren,
+            is_eindstatus=volgnummer == len(spec["status"]),
+        )
+    return product
+
+
+def maak_organisatieklant(kvk_nummer: str, vestigingsnummer: str, naam: str) -> Klant:
+    """A company's Klant (KlantFactory gets-or-creates by BSN, which organisations lack)."""
+    return Klant.objects.create(
+        soort=Klant.Soort.ORGANISATIE,
+        kvk_nummer=kvk_nummer,
+        vestigingsnummer=vestigingsnummer,
+        bedrijfsnaam=naam,
+        straat="Marktplein",
+        huisnummer=1,
+        postcode="1234 AB",
+        woonplaats="Voorbeeldstad",
+    )

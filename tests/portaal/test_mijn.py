@@ -133,7 +133,7 @@ def test_aanvraag_verhuizen_through_portal(jan_client, jan, catalogus):
             f"{PREFIX}nieuw_adres": "Kerkplein 3",
             f"{PREFIX}verhuisdatum": "2026-04-01",
             f"{PREFIX}kenteken": "AB-123-C",
-            "bijlage": pdf,
+            "bijlagen": [pdf],
             "actie": "indienen",
         },
     )
@@ -156,7 +156,7 @@ def test_upload_checked_by_content(jan_client, jan, catalogus):
         {
             f"{PREFIX}nieuw_adres": "Kerkplein 3",
             f"{PREFIX}verhuisdatum": "2026-04-01",
-            "bijlage": nep,
+            "bijlagen": [nep],
             "actie": "indienen",
         },
     )

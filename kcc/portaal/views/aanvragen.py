@@ -8,35 +8,30 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from kanalen.codes import KanaalCode
 from kcc.portaal import selectors
-from kcc.portaal.intake import IntakeForm, intake_uitleg
+from kcc.portaal.intake import IntakeForm, intake_indienen, intake_uitleg
 from kcc.portaal.permissions import portaal_login_required
 from kcc.portaal.ratelimit import rate_limited
+from kcc.portaal.services.aanvragen import KANAAL, portaal_concept_opslaan
 from kcc.portaal.services.gegevens import portaal_klant_ophalen
 from klanten import brp, kvk
 from klanten.models import Klant
 from productcatalogus import selectors as catalogus
 from productcatalogus.models import Levensgebeurtenis, Product
-from zaken.errors import ZaakFout
 from zaken.models import Aanvraag
-from zaken.services.aanvragen import aanvraag_concept_opslaan, aanvraag_indienen
 from zaken.services.intake import componenten, intake_vragen
-from zaken.services.zaken import document_soort, zaak_document_toevoegen
 
 CONCEPT_OPGESLAGEN = (
-    "Uw aanvraag is bewaard. U kunt later verder gaan via Aanvragen. Een bijlage bewaren wij "
-    "pas als u de aanvraag verstuurt."
+    "Uw aanvraag is bewaard, met de bijlagen die u heeft toegevoegd. U kunt later verder gaan "
+    "via Aanvragen."
 )
 GEEN_GEGEVENS = (
     "Wij konden uw gegevens nu niet ophalen, daardoor kunt u nu niets aanvragen. Probeer het "
     "later opnieuw of bel 14 000."
 )
-KANAAL = KanaalCode.WEBFORMULIER
 
 
 def _doelgroep(request) -> str:
@@ -143,7 +138,8 @@ def _intake(
     onderdelen = componenten(levensgebeurtenis) if levensgebeurtenis is not None else []
     vragen = intake_vragen(product=product, onderdelen=onderdelen)
     uitleg = intake_uitleg(onderdelen)
-    kwargs = {"vragen": vragen, "klant": klant, "uitleg": uitleg}
+    bewaard = list(aanvraag.concept_bijlagen.order_by("id")) if aanvraag else []
+    kwargs = {"vragen": vragen, "klant": klant, "uitleg": uitleg, "bewaard": bewaard}
     if request.method != "POST":
         form = IntakeForm(antwoorden=aanvraag.antwoorden if aanvraag else None, **kwargs)
         return _render(request, form, product, levensgebeurtenis, onderdelen, aanvraag)
@@ -151,46 +147,28 @@ def _intake(
     form = IntakeForm(request.POST, request.FILES, **kwargs)
     if not form.is_valid():
         return _render(request, form, product, levensgebeurtenis, onderdelen, aanvraag, 400)
-    antwoorden = form.antwoorden()
     if request.POST.get("actie") == "concept":
-        aanvraag = aanvraag_concept_opslaan(
+        portaal_concept_opslaan(
             klant=klant,
             product=product,
             levensgebeurtenis=levensgebeurtenis,
-            antwoorden=antwoorden,
-            kanaal=KANAAL,
+            antwoorden=form.antwoorden(),
+            bijlagen=form.cleaned_data["bijlagen"],
+            weghalen=form.cleaned_data.get("weghalen"),
             aanvraag=aanvraag,
         )
         messages.success(request, CONCEPT_OPGESLAGEN)
         return redirect("portaal:aanvragen")
-
-    bijlage = form.cleaned_data.get("bijlage")
-    try:
-        if bijlage:
-            document_soort(bijlage)  # type and size, before anything is stored
-        with transaction.atomic():
-            aanvraag = aanvraag_indienen(
-                klant=klant,
-                product=product,
-                levensgebeurtenis=levensgebeurtenis,
-                antwoorden=antwoorden,
-                kanaal=KANAAL,
-                aanvraag=aanvraag,
-            )
-            if bijlage:
-                zaak_document_toevoegen(
-                    zaak=aanvraag.nieuwe_zaken[0], bestand=bijlage, medewerker=request.user
-                )
-    except ZaakFout as exc:
-        form.add_error("bijlage", exc.message)
-    except ValidationError as exc:
-        if hasattr(exc, "error_dict"):
-            form.service_fouten(exc.message_dict)
-        else:
-            for bericht in exc.messages:
-                form.add_error(None, bericht)
-    else:
-        return redirect("portaal:aanvraag-ontvangen", pk=aanvraag.pk)
+    ingediend = intake_indienen(
+        form,
+        user=request.user,
+        klant=klant,
+        product=product,
+        levensgebeurtenis=levensgebeurtenis,
+        aanvraag=aanvraag,
+    )
+    if ingediend is not None:
+        return redirect("portaal:aanvraag-ontvangen", pk=ingediend.pk)
     return _render(request, form, product, levensgebeurtenis, onderdelen, aanvraag, 400)
 
 

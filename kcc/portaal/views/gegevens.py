@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from kcc.portaal import selectors
 from kcc.portaal.forms import EmailForm, TelefoonForm, ToestemmingForm, VoorkeurskanaalForm
+from kcc.portaal.intake import correctie_form, intake_indienen
 from kcc.portaal.permissions import portaal_login_required
 from kcc.portaal.ratelimit import rate_limited
 from kcc.portaal.services import gegevens as services
@@ -26,6 +27,9 @@ EMAIL_VERSTUURD = (
 )
 EMAIL_BEVESTIGD = "Uw e-mailadres {adres} is bevestigd."
 REGISTER_FOUT = "Wij konden uw gegevens nu niet ophalen. Probeer het later opnieuw."
+CORRECTIE_NIET_ONLINE = (
+    "Een correctie aanvragen kan nu niet via de website. Bel ons op 14 000, dan helpen wij u."
+)
 
 
 def _klant(request) -> Klant | None:
@@ -56,6 +60,12 @@ def _render(request, klant, **forms) -> HttpResponse:
         "toestemming_form": forms.get("toestemming_form") or ToestemmingForm(),
     }
     if klant is not None:
+        correctie = selectors.correctie_product(klant=klant)
+        context["correctie"] = correctie
+        if correctie is not None:
+            context["correctie_form"] = forms.get("correctie_form") or correctie_form(
+                product=correctie, klant=klant
+            )
         context["adressen"] = list(klant.digitale_adressen.order_by("soort", "-voorkeur", "id"))
         context["toestemmingen"] = toestemmingen_actueel(klant=klant)
         context["historie"] = list(toestemming_historie(klant=klant)[:50])
@@ -250,6 +260,24 @@ def toestemming(request: HttpRequest) -> HttpResponse:
             messages.success(request, OPGESLAGEN)
             return redirect("portaal:gegevens")
     return _render(request, _klant(request), toestemming_form=form)
+
+
+@portaal_login_required
+@require_POST
+@rate_limited("gegevens", per_minuut=10)
+def correctie(request: HttpRequest) -> HttpResponse:
+    """Request a correction of registered data: a zaak for the afdeling that keeps it."""
+    klant = _klant(request)
+    product = selectors.correctie_product(klant=klant) if klant is not None else None
+    if product is None:
+        messages.error(request, CORRECTIE_NIET_ONLINE)
+        return redirect("portaal:gegevens")
+    form = correctie_form(product=product, klant=klant, data=request.POST, files=request.FILES)
+    if form.is_valid():
+        aanvraag = intake_indienen(form, user=request.user, klant=klant, product=product)
+        if aanvraag is not None:
+            return redirect("portaal:aanvraag-ontvangen", pk=aanvraag.pk)
+    return _render(request, klant, correctie_form=form)
 
 
 @portaal_login_required
