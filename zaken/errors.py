@@ -48,6 +48,8 @@ FOUT_VERPLICHT = "Dit antwoord is verplicht."
 FOUT_JA_NEE = "Kies ja of nee."
 FOUT_DATUM = "Vul een geldige datum in (dd-mm-jjjj)."
 FOUT_GETAL = "Vul een getal in."
+FOUT_GETAL_TE_GROOT = "Dit getal is te groot. Vul een getal in van hoogstens 12 cijfers."
+FOUT_GETAL_DECIMALEN = "Gebruik hoogstens 4 cijfers achter de komma."
 FOUT_KEUZE = "Kies een van de mogelijkheden."
 FOUT_TEKST_TE_LANG = "Het antwoord is te lang (hoogstens 2000 tekens)."
 

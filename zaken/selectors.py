@@ -8,6 +8,7 @@ Anything outside the scope is "not found" (404), so nothing leaks that it exists
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -32,6 +33,18 @@ TABS = (
     (TAB_OPEN, "Alle open zaken"),
     (TAB_TE_LAAT, "Te laat"),
 )
+
+
+# An id from a URL or query string: ASCII digits only ("²" and "٣" pass str.isdigit() but
+# not int()), and short enough to fit a bigint column.
+_ID = re.compile(r"[0-9]{1,18}")
+
+
+def als_id(waarde) -> int | None:
+    """The positive integer id in ``waarde`` (a str from the request), or None."""
+    if isinstance(waarde, str) and _ID.fullmatch(waarde):
+        return int(waarde)
+    return None
 
 
 def vandaag() -> date:
@@ -77,8 +90,9 @@ def zaak_get_voor_gebruiker(*, user, id: str, for_update: bool = False) -> Zaak:
         "aanvraag__levensgebeurtenis",
     )
     filter_ = Q(identificatie=str(id).upper())
-    if str(id).isdigit():
-        filter_ |= Q(pk=int(id))
+    pk = als_id(str(id))
+    if pk is not None:
+        filter_ |= Q(pk=pk)
     zaak = qs.filter(filter_).first()
     if zaak is None:
         raise Http404("Zaak niet gevonden.")

@@ -176,3 +176,8 @@ def test_list_constant_queries(kim_kcc, verhuizing):
         lambda: [ZaakFactory(product=verhuizing) for _ in range(5)],
         label="API zaken",
     )
+
+
+@pytest.mark.parametrize("id_", ["²", "٣", "1²", "9" * 30])
+def test_detail_met_vreemde_cijfers_is_404(kim_kcc, id_):
+    assert _client(kim_kcc).get(f"/api/v1/zaken/{id_}/").status_code == 404

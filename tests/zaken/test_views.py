@@ -284,3 +284,26 @@ def test_zaken_open_voor_klant(aanvraag, klant, kim_kcc, bo_burgerzaken):
     assert hoofdzaak.voortgang.tekst == "0 van 3 afgerond"
     eigen = zaken_open_voor_klant(klant=klant, medewerker=bo_burgerzaken)
     assert [z.product.slug for z in eigen] == ["verhuizing-doorgeven"]
+
+
+@pytest.mark.parametrize("getal", ["1e5000", "1e999999999"])
+def test_console_intake_te_groot_getal_geeft_veldfout(klant, verhuizing, kim_kcc, getal):
+    intake = f"/console/klanten/{klant.pk}/aanvraag/intake/?product={verhuizing.pk}"
+    response = _client(kim_kcc).post(
+        intake,
+        {
+            "kanaal": "telefoon",
+            "verhuisdatum": "2026-12-15",
+            "nieuwe_postcode": "1234 CD",
+            "aantal_personen": getal,
+        },
+    )
+    assert response.status_code == 400
+    assert response.context["form"].errors["aantal_personen"] == [errors.FOUT_GETAL_TE_GROOT]
+    assert not Zaak.objects.exists()
+
+
+@pytest.mark.parametrize("query", ["?product=²", "?levensgebeurtenis=٣", "?concept=²", "?product="])
+def test_console_intake_geen_ascii_id_is_404(klant, verhuizing, kim_kcc, query):
+    url = f"/console/klanten/{klant.pk}/aanvraag/intake/{query}"
+    assert _client(kim_kcc).get(url).status_code == 404

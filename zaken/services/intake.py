@@ -13,6 +13,12 @@ from productcatalogus.models import Levensgebeurtenis, LevensgebeurtenisComponen
 from zaken import errors
 
 MAX_TEKST = 2000
+# Bounds of a number answer. Checked on the parsed Decimal's exponent before any
+# conversion: "1e999999999" is three bytes of exponent, but int() of it would run for
+# minutes and JSON refuses to write integers of more than 4300 digits.
+MAX_GETAL_TEKENS = 30
+MAX_GETAL_CIJFERS = 12  # digits before the decimal point: up to 999 999 999 999
+MAX_GETAL_DECIMALEN = 4
 JA = {"ja", "j", "yes", "true", "1", "on"}
 NEE = {"nee", "n", "no", "false", "0", "off"}
 
@@ -148,15 +154,7 @@ def _schoon(vraag: IntakeVraag, waarde):
                 continue
         raise ValueError(errors.FOUT_DATUM)
     if vraag.type == "getal":
-        if isinstance(waarde, bool):
-            raise ValueError(errors.FOUT_GETAL)
-        try:
-            getal = Decimal(str(waarde).strip().replace(",", "."))
-        except InvalidOperation as exc:
-            raise ValueError(errors.FOUT_GETAL) from exc
-        if not getal.is_finite():
-            raise ValueError(errors.FOUT_GETAL)
-        return int(getal) if getal == getal.to_integral_value() else float(getal)
+        return _getal(waarde)
     if vraag.type == "keuze":
         tekst = str(waarde).strip()
         if tekst not in vraag.keuzes:
@@ -166,6 +164,28 @@ def _schoon(vraag: IntakeVraag, waarde):
     if len(tekst) > MAX_TEKST:
         raise ValueError(errors.FOUT_TEKST_TE_LANG)
     return tekst
+
+
+def _getal(waarde) -> int | float:
+    """A number answer within the bounds, as int (whole) or float; ValueError otherwise."""
+    if isinstance(waarde, bool):
+        raise ValueError(errors.FOUT_GETAL)
+    tekst = str(waarde).strip().replace(",", ".")
+    if len(tekst) > MAX_GETAL_TEKENS:
+        raise ValueError(errors.FOUT_GETAL_TE_GROOT)
+    try:
+        getal = Decimal(tekst)
+    except InvalidOperation as exc:
+        raise ValueError(errors.FOUT_GETAL) from exc
+    if not getal.is_finite():
+        raise ValueError(errors.FOUT_GETAL)
+    if getal and getal.adjusted() >= MAX_GETAL_CIJFERS:
+        raise ValueError(errors.FOUT_GETAL_TE_GROOT)
+    # Bounded now, so quantize is cheap; it also turns 1e-999999 into 0.0000.
+    afgerond = getal.quantize(Decimal(1).scaleb(-MAX_GETAL_DECIMALEN))
+    if afgerond != getal:
+        raise ValueError(errors.FOUT_GETAL_DECIMALEN)
+    return int(afgerond) if afgerond == afgerond.to_integral_value() else float(afgerond)
 
 
 def _nl_datum(tekst: str) -> date:

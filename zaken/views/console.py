@@ -48,9 +48,9 @@ def _onderwerp(request: HttpRequest, klant, aanvraag: Aanvraag | None):
     if aanvraag is not None:
         return aanvraag.product, aanvraag.levensgebeurtenis
     bron = request.POST if request.method == "POST" else request.GET
-    product_id = bron.get("product") or request.GET.get("product")
-    lg_id = bron.get("levensgebeurtenis") or request.GET.get("levensgebeurtenis")
-    if product_id and str(product_id).isdigit():
+    product_id = selectors.als_id(bron.get("product") or request.GET.get("product"))
+    lg_id = selectors.als_id(bron.get("levensgebeurtenis") or request.GET.get("levensgebeurtenis"))
+    if product_id is not None:
         product = (
             Product.objects.filter(pk=product_id, actief=True)
             .select_related("organisatie", "afdeling")
@@ -58,7 +58,7 @@ def _onderwerp(request: HttpRequest, klant, aanvraag: Aanvraag | None):
         )
         if product:
             return product, None
-    if lg_id and str(lg_id).isdigit():
+    if lg_id is not None:
         lg = Levensgebeurtenis.objects.filter(pk=lg_id, actief=True).first()
         if lg:
             return None, lg
@@ -69,8 +69,11 @@ def _onderwerp(request: HttpRequest, klant, aanvraag: Aanvraag | None):
 def aanvraag_intake(request: HttpRequest, klant_id: int) -> HttpResponse:
     klant = _klant(request, klant_id, "console aanvraag intake")
     aanvraag = None
-    concept_id = request.GET.get("concept")
-    if concept_id and concept_id.isdigit():
+    concept_param = request.GET.get("concept")
+    if concept_param:
+        concept_id = selectors.als_id(concept_param)
+        if concept_id is None:
+            raise Http404("Concept niet gevonden.")
         aanvraag = Aanvraag.objects.filter(
             pk=concept_id, klant=klant, status=Aanvraag.Status.CONCEPT
         ).first()
