@@ -6,10 +6,22 @@ from django import forms
 from django.utils import timezone
 
 from kanalen.models import Contactmoment, Kanaal
-from kanalen.services import ContactverzoekInvoer, VraagInvoer
+from kanalen.services import ONBEKEND_PRODUCT, ONBEKENDE_VAC, ContactverzoekInvoer, VraagInvoer
+from klanten.validators import ID_MAX
 from productcatalogus.models import Afdeling, Organisatie
 
 MAX_VRAGEN = 10
+
+
+def _gekozen_id(fout: str) -> forms.IntegerField:
+    """The id of a chosen VAC or product; a number no row can have gets ``fout``."""
+    return forms.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=ID_MAX,
+        widget=forms.HiddenInput,
+        error_messages=dict.fromkeys(("invalid", "min_value", "max_value"), fout),
+    )
 
 
 class VraagForm(forms.Form):
@@ -29,9 +41,10 @@ class VraagForm(forms.Form):
             attrs={"class": "utrecht-textarea utrecht-textarea--html-textarea", "rows": 4}
         ),
     )
-    # Chosen in the kennisbank panel (radio buttons with these names).
-    vac = forms.IntegerField(required=False, widget=forms.HiddenInput)
-    product = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    # Chosen in the kennisbank panel (radio buttons with these names). Hidden inputs: their
+    # errors are shown above the question (see _registreren.html).
+    vac = _gekozen_id(ONBEKENDE_VAC)
+    product = _gekozen_id(ONBEKEND_PRODUCT)
 
 
 VraagFormSet = forms.formset_factory(

@@ -77,7 +77,11 @@ def gekozen_onderwerpen(vragen) -> None:
 
 
 def _int(value) -> int | None:
+    """An id typed or posted; anything no database row can have counts as nothing chosen."""
+    from klanten.validators import ID_MAX
+
     try:
-        return int(value)
+        getal = int(value)
     except (TypeError, ValueError):
         return None
+    return getal if 1 <= getal <= ID_MAX else None

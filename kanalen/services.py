@@ -39,6 +39,8 @@ AL_AFGEHANDELD = "Dit contactverzoek is al afgehandeld."
 ONBEKENDE_VAC = "Deze kennisbankvraag bestaat niet (meer). Zoek opnieuw in de kennisbank."
 ONBEKEND_PRODUCT = "Dit product bestaat niet (meer). Zoek opnieuw in de kennisbank."
 KLANT_OPGEHEVEN = "Deze klant is samengevoegd met een andere klant; registreer het contact daar."
+ORGANISATIE_ONBEKEND = "Deze organisatie bestaat niet. Kies een andere organisatie uit de lijst."
+AFDELING_ONBEKEND = "Deze afdeling bestaat niet of is niet actief. Kies een afdeling uit de lijst."
 
 MAX_DUUR = datetime.timedelta(hours=12)
 REGISTREREN_ROLLEN = (roles.KCC_MEDEWERKER, roles.TEAMLEIDER)
@@ -63,9 +65,16 @@ class ContactverzoekInvoer:
 
 
 def _check_contactverzoek(invoer: ContactverzoekInvoer, klant: Klant | None) -> dict:
+    from productcatalogus.models import Afdeling
+
     fouten: dict[str, list[str]] = {}
     if not invoer.afdeling_id and not invoer.behandelaar_id:
         fouten["afdeling"] = [CONTACTVERZOEK_NODIG]
+    elif invoer.afdeling_id and not (
+        invoer.afdeling_id <= validators.ID_MAX
+        and Afdeling.objects.filter(pk=invoer.afdeling_id, actief=True).exists()
+    ):
+        fouten["afdeling"] = [AFDELING_ONBEKEND]
     telefoon, email = invoer.telefoonnummer.strip(), invoer.email.strip()
     if telefoon:
         try:
@@ -135,8 +144,11 @@ def contactmoment_registreren(
         not v.antwoord.strip() for v in vragen
     ):
         fouten["antwoord"] = [ANTWOORD_NODIG]
-    if resultaat == Contactmoment.Resultaat.DOORVERWEZEN and not doorverwezen_naar_id:
-        fouten["doorverwezen_naar"] = [DOORVERWEZEN_NODIG]
+    if resultaat == Contactmoment.Resultaat.DOORVERWEZEN:
+        if not doorverwezen_naar_id:
+            fouten["doorverwezen_naar"] = [DOORVERWEZEN_NODIG]
+        elif not _andere_organisatie_bestaat(doorverwezen_naar_id):
+            fouten["doorverwezen_naar"] = [ORGANISATIE_ONBEKEND]
     if not kanaal.actief:
         fouten["kanaal"] = [KANAAL_INACTIEF]
     if gestart_op > nu + datetime.timedelta(minutes=1) or nu - gestart_op > MAX_DUUR:
@@ -233,6 +245,16 @@ def contactmoment_registreren(
     return contactmoment
 
 
+def _andere_organisatie_bestaat(organisatie_id: int) -> bool:
+    """One can only refer a customer to another organisation (not the KCC's own)."""
+    from productcatalogus.models import Organisatie
+
+    return (
+        organisatie_id <= validators.ID_MAX
+        and Organisatie.objects.filter(pk=organisatie_id, is_eigen_organisatie=False).exists()
+    )
+
+
 def _kennisbank_aanvullen(vragen: list[VraagInvoer]) -> None:
     """A question answered from the kennisbank: the VAC's question, answer and product
     fill what the medewerker left empty (the no-JavaScript path of 'antwoord overnemen')."""
@@ -240,6 +262,10 @@ def _kennisbank_aanvullen(vragen: list[VraagInvoer]) -> None:
 
     vac_ids = {v.vac_id for v in vragen if v.vac_id}
     product_ids = {v.product_id for v in vragen if v.product_id}
+    if any(pk > validators.ID_MAX for pk in vac_ids):
+        raise ValidationError({"vac": [ONBEKENDE_VAC]})
+    if any(pk > validators.ID_MAX for pk in product_ids):
+        raise ValidationError({"product": [ONBEKEND_PRODUCT]})
     vacs = {vac.pk: vac for vac in VAC.objects.filter(pk__in=vac_ids).prefetch_related("producten")}
     if vac_ids - set(vacs):
         raise ValidationError({"vac": [ONBEKENDE_VAC]})

@@ -6,6 +6,7 @@ from django import forms
 
 from kanalen.codes import KanaalCode
 from klanten.models import DigitaalAdres, Klant, Toestemming
+from klanten.validators import ID_MAX
 
 _TEXT = {"class": "utrecht-textbox utrecht-textbox--html-input"}
 _SELECT = {"class": "utrecht-select utrecht-select--html-select"}
@@ -49,9 +50,15 @@ class DigitaalAdresForm(forms.Form):
     )
 
 
+WAARDE_NODIG = "Vul de nieuwe waarde in."
+
+
 class DigitaalAdresWijzigForm(forms.Form):
     waarde = forms.CharField(
-        label="Nieuwe waarde", max_length=254, widget=forms.TextInput(attrs=_TEXT)
+        label="Nieuwe waarde",
+        max_length=254,
+        error_messages={"required": WAARDE_NODIG},
+        widget=forms.TextInput(attrs=_TEXT),
     )
 
 
@@ -93,6 +100,7 @@ class SamenvoegenForm(forms.Form):
     opheffen = forms.IntegerField(
         label="Klantnummer van de dubbele klant",
         min_value=1,
+        max_value=ID_MAX,
         help_text="Het klantnummer staat bovenaan het klantbeeld van de dubbele klant.",
         widget=forms.NumberInput(attrs=_TEXT),
     )

@@ -29,6 +29,10 @@ TELEFOON_ONGELDIG = (
 )
 EMAIL_ONGELDIG = "Dit is geen geldig e-mailadres, bijvoorbeeld naam@voorbeeld.nl."
 
+# The largest id a database row can have (64-bit primary keys on SQLite and PostgreSQL).
+# Id inputs are capped at this, so a typed 99999999999999999999 is "not found", not a 500.
+ID_MAX = 2**63 - 1
+
 _SEPARATORS = re.compile(r"[\s.\-]")
 
 

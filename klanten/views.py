@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
 from kanalen import selectors as kanalen_selectors
@@ -71,11 +72,15 @@ def uit_register(request: HttpRequest) -> HttpResponse:
             raise Http404("Onbekende bron.")
     except (brp.BrpFout, kvk.KvkFout) as exc:
         messages.error(request, str(exc))
-        return redirect(reverse("console:klanten:zoeken") + f"?q={sleutel}")
+        return redirect(_zoeken_url(sleutel))
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
-        return redirect(reverse("console:klanten:zoeken") + f"?q={sleutel}")
+        return redirect(_zoeken_url(sleutel))
     return redirect("console:klanten:klantbeeld", klant_id=klant.pk)
+
+
+def _zoeken_url(q: str) -> str:
+    return reverse("console:klanten:zoeken") + "?" + urlencode({"q": q[:200]})
 
 
 def klantbeeld_context(request: HttpRequest, klant: Klant, *, form=None, vragen=None) -> dict:
@@ -141,6 +146,8 @@ def gegevens(request: HttpRequest, klant_id: int) -> HttpResponse:
             },
         ),
         "toestemming_form": ToestemmingForm(prefix="toestemming"),
+        "wijzig_form": DigitaalAdresWijzigForm(prefix="wijzig"),
+        "wijzig_adres_id": None,
     }
     if request.method == "POST":
         actie = request.POST.get("actie", "")
@@ -154,7 +161,6 @@ def gegevens(request: HttpRequest, klant_id: int) -> HttpResponse:
     context = {
         "klant": klant,
         **forms,
-        "wijzig_form": DigitaalAdresWijzigForm(prefix="wijzig"),
         "toestemmingen": selectors.toestemmingen_actueel(klant=klant),
         "toestemming_historie": list(selectors.toestemming_historie(klant=klant)[:50]),
         "adres_historie": list(selectors.digitaal_adres_historie(klant=klant)[:50]),
@@ -191,13 +197,18 @@ def _gegevens_actie(request: HttpRequest, klant: Klant, actie: str, forms: dict)
             raise Http404("Adres niet gevonden.") from None
         adres = selectors.digitaal_adres_get(klant=klant, adres_id=adres_id)
         if actie == "adres_wijzigen":
-            form = DigitaalAdresWijzigForm(request.POST, prefix="wijzig")
+            # The error shows at the input of this one address (see gegevens.html).
+            form = forms["wijzig_form"] = DigitaalAdresWijzigForm(request.POST, prefix="wijzig")
+            forms["wijzig_adres_id"] = adres.pk
             if not form.is_valid():
-                messages.error(request, "Vul de nieuwe waarde in.")
                 return False
-            services.digitaal_adres_wijzigen(
-                adres=adres, waarde=form.cleaned_data["waarde"], medewerker=user, scherm=scherm
-            )
+            try:
+                services.digitaal_adres_wijzigen(
+                    adres=adres, waarde=form.cleaned_data["waarde"], medewerker=user, scherm=scherm
+                )
+            except ValidationError as exc:
+                _veldfouten(form, exc)
+                return False
         elif actie == "adres_voorkeur":
             services.digitaal_adres_voorkeur_zetten(adres=adres, medewerker=user, scherm=scherm)
         elif actie == "adres_verifieren":

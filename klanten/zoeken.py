@@ -17,6 +17,10 @@ from klanten import validators
 
 ZOEK_LEEG = "Typ een naam, BSN, KVK-nummer, postcode met huisnummer, telefoonnummer of e-mailadres."
 DATUM_ONGELDIG = "Deze geboortedatum bestaat niet. Gebruik dd-mm-jjjj, bijvoorbeeld 14-03-1968."
+NUMMER_ONGELDIG = (
+    "Dit nummer herkennen we niet: een BSN heeft 9 cijfers, een KVK-nummer 8, een "
+    "vestigingsnummer 12 en een telefoonnummer begint met 0 of +."
+)
 # Name prefixes (voorvoegsels) that the search ignores: 'van der Linden' is found as 'linden'.
 VOORVOEGSELS = frozenset(
     {"van", "de", "der", "den", "het", "ter", "ten", "te", "in", "'t", "op", "onder", "uit"}
@@ -107,7 +111,12 @@ def interpreteer(tekst: str) -> Zoekvraag:
     if compact.isdigit():
         if len(compact) in (8, 9):
             return _met(Soort.BSN, tekst, validators.normaliseer_bsn)
-        return Zoekvraag(soort=Soort.TELEFOON, tekst=tekst, fout=validators.TELEFOON_ONGELDIG)
+        if compact.startswith("0"):
+            return Zoekvraag(soort=Soort.TELEFOON, tekst=tekst, fout=validators.TELEFOON_ONGELDIG)
+        # Phone numbers start with 0 or +: a short number is a mistyped KVK number.
+        if len(compact) < 8:
+            return Zoekvraag(soort=Soort.KVK, tekst=tekst, fout=validators.KVK_ONGELDIG)
+        return Zoekvraag(soort=None, tekst=tekst, fout=NUMMER_ONGELDIG)
 
     match = _POSTCODE.match(tekst)
     if match:

@@ -17,16 +17,24 @@ from kcc.accounts import roles
 from kcc.core.api import paginated_schema
 from kcc.core.permissions import has_role
 from klanten import selectors as klanten_selectors
+from klanten.validators import ID_MAX
 
 IDEMPOTENCY_TE_LANG = "De Idempotency-Key mag hoogstens 100 tekens zijn."
 KANAAL_ONBEKEND = "Onbekend kanaal."
 
 
+def _id_veld(**kwargs) -> serializers.IntegerField:
+    """An optional id input, capped so that a huge number is a 400, never a database error."""
+    return serializers.IntegerField(
+        required=False, allow_null=True, min_value=1, max_value=ID_MAX, **kwargs
+    )
+
+
 class VraagSerializer(serializers.Serializer):
     vraag = serializers.CharField(max_length=2000)
     antwoord = serializers.CharField(required=False, allow_blank=True, default="")
-    product = serializers.IntegerField(required=False, allow_null=True, source="product_id")
-    vac = serializers.IntegerField(required=False, allow_null=True, source="vac_id")
+    product = _id_veld(source="product_id")
+    vac = _id_veld(source="vac_id")
 
 
 class ContactmomentOutputSerializer(serializers.ModelSerializer):
@@ -61,7 +69,7 @@ class ContactmomentCreateView(APIView):
     permission_classes = [has_role(roles.KCC_MEDEWERKER, roles.TEAMLEIDER)]
 
     class InputSerializer(serializers.Serializer):
-        klant = serializers.IntegerField(required=False, allow_null=True)
+        klant = _id_veld()
         kanaal = serializers.CharField()
         richting = serializers.ChoiceField(
             choices=Contactmoment.Richting.choices, default="inkomend"
@@ -69,11 +77,9 @@ class ContactmomentCreateView(APIView):
         gestart_op = serializers.DateTimeField(required=False)
         resultaat = serializers.ChoiceField(choices=Contactmoment.Resultaat.choices)
         vragen = VraagSerializer(many=True, allow_empty=False)
-        vorig_contactmoment = serializers.IntegerField(required=False, allow_null=True)
-        doorverwezen_naar = serializers.IntegerField(required=False, allow_null=True)
-        afdeling = serializers.IntegerField(
-            required=False, allow_null=True, help_text="Bij resultaat contactverzoek."
-        )
+        vorig_contactmoment = _id_veld()
+        doorverwezen_naar = _id_veld(help_text="Bij resultaat doorverwezen: de organisatie.")
+        afdeling = _id_veld(help_text="Bij resultaat contactverzoek.")
         terugbel_telefoon = serializers.CharField(required=False, allow_blank=True, default="")
         terugbel_email = serializers.CharField(required=False, allow_blank=True, default="")
         bereikbaar = serializers.CharField(required=False, allow_blank=True, default="")

@@ -1,13 +1,18 @@
 from django import forms
 
 from kcc.audit.models import Verwerking
+from klanten.validators import ID_MAX
 
 _TEXT = {"class": "utrecht-textbox utrecht-textbox--html-input"}
 
 
 class VerwerkingZoekForm(forms.Form):
     klant = forms.IntegerField(
-        label="Klantnummer", required=False, min_value=1, widget=forms.NumberInput(attrs=_TEXT)
+        label="Klantnummer",
+        required=False,
+        min_value=1,
+        max_value=ID_MAX,
+        widget=forms.NumberInput(attrs=_TEXT),
     )
     gebruiker = forms.CharField(
         label="Medewerker", required=False, max_length=150, widget=forms.TextInput(attrs=_TEXT)

@@ -15,7 +15,7 @@ from rest_framework.views import APIView
 
 from kcc.accounts import roles
 from kcc.core.permissions import has_role
-from klanten import brp, kvk, selectors, services
+from klanten import brp, kvk, selectors, services, validators
 from klanten.models import DigitaalAdres, Klant
 
 ZOEK_NODIG = (
@@ -69,6 +69,16 @@ class KlantDetailOutputSerializer(KlantOutputSerializer):
     digitale_adressen = DigitaalAdresOutputSerializer(many=True)
 
 
+def _genormaliseerd(normaliseer, value: str) -> str:
+    """The identifier in canonical form; an invalid one is an error at its own field."""
+    if not value:
+        return value
+    try:
+        return normaliseer(value)
+    except DjangoValidationError as exc:
+        raise ValidationError(exc.messages) from None
+
+
 def _adres_context(klanten, user) -> dict:
     return {
         "adres_zichtbaar": {
@@ -85,6 +95,17 @@ class KlantenView(APIView):
     class InputSerializer(serializers.Serializer):
         bsn = serializers.CharField(required=False, allow_blank=True, max_length=20)
         kvk_nummer = serializers.CharField(required=False, allow_blank=True, max_length=20)
+
+        def validate_bsn(self, value: str) -> str:
+            return _genormaliseerd(validators.normaliseer_bsn, value)
+
+        def validate_kvk_nummer(self, value: str) -> str:
+            return _genormaliseerd(validators.normaliseer_kvk_nummer, value)
+
+        def validate(self, data: dict) -> dict:
+            if bool(data.get("bsn")) == bool(data.get("kvk_nummer")):
+                raise ValidationError({"non_field_errors": [BSN_OF_KVK]})
+            return data
 
     class ZoekOutputSerializer(serializers.Serializer):
         zoekvraag = serializers.DictField()
@@ -129,8 +150,6 @@ class KlantenView(APIView):
             data.validated_data.get("bsn", ""),
             data.validated_data.get("kvk_nummer", ""),
         )
-        if bool(bsn) == bool(kvk_nummer):
-            raise ValidationError({"detail": [BSN_OF_KVK]})
         scherm = "api POST /api/v1/klanten/"
         bestond = Klant.objects.filter(bsn=bsn).exists() if bsn else False
         try:
