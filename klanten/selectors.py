@@ -67,7 +67,13 @@ def _naam_filter(vraag: Zoekvraag) -> Q:
     return q
 
 
-def _lokaal(vraag: Zoekvraag) -> QuerySet[Klant]:
+def _adres_zoeken_toont_geheim(medewerker: User) -> bool:
+    """Finding someone by address reveals where they live: with BRP geheimhouding only a
+    reader who may see the address finds them that way (anyone may find them by BSN)."""
+    return medewerker.has_role(*ADRES_BIJ_GEHEIMHOUDING)
+
+
+def _lokaal(vraag: Zoekvraag, medewerker: User) -> QuerySet[Klant]:
     qs = Klant.objects.filter(samengevoegd_in__isnull=True)
     if vraag.soort == Soort.BSN:
         return qs.filter(bsn=vraag.waarde)
@@ -77,6 +83,8 @@ def _lokaal(vraag: Zoekvraag) -> QuerySet[Klant]:
         return qs.filter(vestigingsnummer=vraag.waarde)
     if vraag.soort == Soort.POSTCODE:
         qs = qs.filter(postcode=vraag.postcode)
+        if not _adres_zoeken_toont_geheim(medewerker):
+            qs = qs.filter(geheimhouding=False)
         if vraag.huisnummer is not None:
             qs = qs.filter(huisnummer=vraag.huisnummer)
         if vraag.huisletter:
@@ -100,7 +108,7 @@ def _lokaal(vraag: Zoekvraag) -> QuerySet[Klant]:
     return qs
 
 
-def _registers(vraag: Zoekvraag, uitkomst: Zoekuitkomst) -> None:
+def _registers(vraag: Zoekvraag, uitkomst: Zoekuitkomst, medewerker: User) -> None:
     """Ask the BRP/KVK what the KCC does not know yet. Failures become a message."""
     try:
         if vraag.soort == Soort.BSN:
@@ -115,6 +123,8 @@ def _registers(vraag: Zoekvraag, uitkomst: Zoekuitkomst) -> None:
                 huisletter=vraag.huisletter,
                 huisnummertoevoeging=vraag.toevoeging,
             )
+            if not _adres_zoeken_toont_geheim(medewerker):
+                personen = [p for p in personen if not p.geheimhouding]
         elif vraag.soort == Soort.NAAM and vraag.geboortedatum:
             uitkomst.registers_gevraagd = True
             delen = list(vraag.naamdelen)
@@ -169,7 +179,7 @@ def klant_zoeken(
     uitkomst = Zoekuitkomst(vraag=vraag)
     if vraag.fout:
         return uitkomst
-    gevonden = list(_lokaal(vraag).order_by("zoeknaam", "id")[: ZOEK_MAX + 1])
+    gevonden = list(_lokaal(vraag, medewerker).order_by("zoeknaam", "id")[: ZOEK_MAX + 1])
     uitkomst.meer = len(gevonden) > ZOEK_MAX
     uitkomst.klanten = gevonden[:ZOEK_MAX]
     if uitkomst.klanten:
@@ -180,7 +190,7 @@ def klant_zoeken(
             scherm=scherm,
         )
     elif registers:
-        _registers(vraag, uitkomst)
+        _registers(vraag, uitkomst, medewerker)
     return uitkomst
 
 
