@@ -22,6 +22,12 @@ def _klant(request):
     from kcc.portaal.selectors import portaal_klanten_qs
 
     klanten = list(portaal_klanten_qs(user=request.user).prefetch_related("digitale_adressen")[:2])
+    if not klanten and request.method == "POST":
+        # Sending: without the citizen's own record the answer could never show in the
+        # portal, so the portal makes it from the BRP/KVK first (None if that fails).
+        from kcc.portaal.services.gegevens import portaal_klant_voor_contact
+
+        return portaal_klant_voor_contact(user=request.user)
     return klanten[0] if len(klanten) == 1 else None
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
+from kanalen.inbox.models import Antwoord, InkomendBericht
 from kanalen.models import Contactmoment, ContactmomentVraag, Contactverzoek
 from kcc.accounts.models import User
 from kcc.audit.models import Verwerking
@@ -25,6 +26,7 @@ from productcatalogus.selectors import product_publiek_qs
 
 SCHERM = "portaal"
 CONTACT_MAX = 50
+BERICHTEN_MAX = 50
 INZAGE_MAX = 200
 
 
@@ -100,6 +102,101 @@ def contactverzoeken_voor_portaal(*, klant_ids: list[int]) -> list[Contactverzoe
         .select_related("afdeling")
         .order_by("-aangemaakt_op", "-id")[:CONTACT_MAX]
     )
+
+
+# An inbox item's status in the citizen's words (internal statuses are not shown as such).
+BERICHT_STATUS = {
+    InkomendBericht.Status.NIEUW: "Ontvangen. Wij hebben uw vraag nog niet gelezen.",
+    InkomendBericht.Status.IN_BEHANDELING: "Een medewerker is met uw vraag bezig.",
+    InkomendBericht.Status.BEANTWOORD: "Beantwoord.",
+    InkomendBericht.Status.OVERGEDRAGEN: (
+        "Doorgestuurd naar de afdeling die hierover gaat. Zij nemen contact met u op."
+    ),
+}
+
+
+@dataclass
+class BerichtRegel:
+    van_ons: bool
+    tekst: str
+    moment: datetime.datetime
+
+
+@dataclass
+class PortaalBericht:
+    """A question the citizen sent (web form, e-mail, chat, letter) with its answers."""
+
+    referentie: str
+    onderwerp: str
+    kanaal: str
+    ontvangen_op: datetime.datetime
+    deadline: datetime.datetime | None
+    status: str
+    open: bool
+    regels: list[BerichtRegel]
+
+    @property
+    def aantal_antwoorden(self) -> int:
+        return sum(1 for r in self.regels if r.van_ons)
+
+
+def berichten_voor_portaal(
+    *, klant_ids: list[int], maximaal: int = BERICHTEN_MAX
+) -> list[PortaalBericht]:
+    """The citizen's inbox items, newest first, with their own follow-ups and our answers.
+
+    Answers are shown without the medewerker's name. Four queries whatever the number.
+    """
+    items = (
+        InkomendBericht.objects.filter(klant_id__in=klant_ids, is_vervolg=False)
+        .only(
+            "referentie",
+            "onderwerp",
+            "tekst",
+            "kanaal",
+            "ontvangen_op",
+            "deadline",
+            "status",
+            "gesprek_id",
+        )
+        .prefetch_related(
+            Prefetch(
+                "gesprek__berichten",
+                queryset=InkomendBericht.objects.filter(is_vervolg=True)
+                .only("gesprek_id", "tekst", "ontvangen_op")
+                .order_by("ontvangen_op", "id"),
+                to_attr="vervolgen",
+            ),
+            Prefetch(
+                "gesprek__antwoorden",
+                queryset=Antwoord.objects.only("gesprek_id", "tekst", "aangemaakt_op").order_by(
+                    "aangemaakt_op", "id"
+                ),
+                to_attr="alle_antwoorden",
+            ),
+        )
+        .order_by("-ontvangen_op", "-id")[:maximaal]
+    )
+    berichten = []
+    for item in items:
+        regels = [BerichtRegel(False, item.tekst, item.ontvangen_op)]
+        regels += [BerichtRegel(False, v.tekst, v.ontvangen_op) for v in item.gesprek.vervolgen]
+        regels += [
+            BerichtRegel(True, a.tekst, a.aangemaakt_op) for a in item.gesprek.alle_antwoorden
+        ]
+        berichten.append(
+            PortaalBericht(
+                referentie=item.referentie or "",
+                onderwerp=item.onderwerp or item.tekst[:80],
+                kanaal=item.get_kanaal_display(),
+                ontvangen_op=item.ontvangen_op,
+                deadline=item.deadline,
+                status=BERICHT_STATUS.get(item.status, ""),
+                open=item.status in InkomendBericht.OPEN,
+                regels=sorted(regels, key=lambda r: r.moment),
+            )
+        )
+    return berichten
 
 
 @dataclass

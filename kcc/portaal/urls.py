@@ -14,6 +14,7 @@ urlpatterns = [
     path("mijn/", mijn.overzicht, name="mijn"),
     path("mijn/sessie/verlengen/", inloggen.sessie_verlengen, name="sessie-verlengen"),
     path("mijn/zaken/<str:identificatie>/", mijn.zaak_detail, name="zaak"),
+    path("mijn/berichten/", mijn.berichten, name="berichten"),
 ]
 
 urlpatterns += [

@@ -1,6 +1,8 @@
 import pytest
 from django.core.cache import cache
 
+# The BRP and KVK behind the HTTP boundary (local providers, or down), as in the klanten tests.
+from tests.klanten.conftest import brp_plat, registers  # noqa: F401
 from tests.portaal.factories import (
     KlantFactory,
     PortaalUserFactory,
@@ -50,18 +52,6 @@ def jan_client(client, jan):
 def _media(settings, tmp_path):
     """Uploads of these tests land in a temporary folder, not in var/media."""
     settings.MEDIA_ROOT = tmp_path / "media"
-
-
-@pytest.fixture
-def registers():
-    """BRP and KVK answer through the local providers (over the `responses` boundary)."""
-    import responses
-
-    from tests.klanten.registers import registreer_providers
-
-    with responses.RequestsMock(assert_all_requests_are_fired=False) as rsps:
-        registreer_providers(rsps)
-        yield rsps
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ the signed link that proves an e-mail address belongs to them.
 from __future__ import annotations
 
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +16,7 @@ from django.utils import timezone
 from kcc.accounts.models import User
 from kcc.portaal import selectors
 from kcc.portaal.models import PortaalIdentiteit
+from klanten import brp, kvk
 from klanten import services as klanten_services
 from klanten.models import DigitaalAdres, Klant
 from zaken.models import OutboxBericht
@@ -54,6 +56,21 @@ def portaal_klant_ophalen(*, user: User) -> Klant:
     return klanten_services.klant_create_from_kvk(
         kvk_nummer=identiteit.kvk_nummer, medewerker=None, scherm=SCHERM
     )
+
+
+def portaal_klant_voor_contact(*, user: User) -> Klant | None:
+    """The Klant a logged-in citizen's question or chat hangs off, made from the BRP/KVK
+    if needed, so its answer shows in Mijn berichten.
+
+    None for staff or when the register cannot be reached: the question is still taken
+    (like an anonymous one, answered by e-mail), never refused for that.
+    """
+    if not user.is_authenticated or user.is_medewerker:
+        return None
+    try:
+        return portaal_klant_ophalen(user=user)
+    except (ValidationError, brp.BrpFout, kvk.KvkFout, Klant.DoesNotExist):
+        return None
 
 
 def email_verificatie_token(*, user: User, adres: DigitaalAdres) -> str:

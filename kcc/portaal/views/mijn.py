@@ -1,4 +1,4 @@
-"""Mijn overzicht: the citizen's zaken, questions to answer and contact history."""
+"""Mijn overzicht: the citizen's zaken, questions to answer, messages and contact history."""
 
 from __future__ import annotations
 
@@ -14,6 +14,8 @@ from zaken.errors import ZaakFout
 from zaken.services.zaken import informatieverzoek_beantwoorden
 
 ANTWOORD_ONTVANGEN = "Bedankt. Wij hebben uw antwoord ontvangen en gaan verder met uw aanvraag."
+# Mijn overzicht shows the latest questions; Mijn berichten shows them all.
+OVERZICHT_BERICHTEN = 5
 
 
 @portaal_login_required
@@ -24,10 +26,22 @@ def overzicht(request: HttpRequest) -> HttpResponse:
         "informatieverzoeken": zaken_selectors.informatieverzoeken_open(klant_ids=klant_ids),
         "contactmomenten": selectors.contactmomenten_voor_portaal(klant_ids=klant_ids),
         "contactverzoeken": selectors.contactverzoeken_voor_portaal(klant_ids=klant_ids),
+        "berichten": selectors.berichten_voor_portaal(
+            klant_ids=klant_ids, maximaal=OVERZICHT_BERICHTEN
+        ),
         "bekend": bool(klant_ids),
     }
     selectors.portaal_gelezen(user=request.user, klant_ids=klant_ids, scherm="mijn")
     return render(request, "portaal/mijn/overzicht.html", context)
+
+
+@portaal_login_required
+def berichten(request: HttpRequest) -> HttpResponse:
+    """Mijn berichten: the questions I sent on any channel, their status and our answers."""
+    klant_ids = selectors.portaal_klant_ids(user=request.user)
+    context = {"berichten": selectors.berichten_voor_portaal(klant_ids=klant_ids)}
+    selectors.portaal_gelezen(user=request.user, klant_ids=klant_ids, scherm="mijn/berichten")
+    return render(request, "portaal/mijn/berichten.html", context)
 
 
 @portaal_login_required
