@@ -29,6 +29,8 @@ from klanten.models import Klant
 CHAT_BEEINDIGD = "Deze chat is beëindigd. Start een nieuwe chat als u nog een vraag heeft."
 BERICHT_LEEG = "Typ eerst uw bericht."
 MAX_BERICHT = 2000
+# htmx stops polling on this status: the last answer of an ended chat carries it.
+POLLEN_STOPPEN = 286
 _WIE = {True: "Medewerker", False: "Klant"}
 
 

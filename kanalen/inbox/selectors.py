@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
+from kanalen.codes import KanaalCode
 from kanalen.inbox.models import Antwoord, Bijlage, InkomendBericht
 from kanalen.inbox.services import INBOX_ROLLEN
 from kcc.accounts.models import User
 from kcc.audit.models import Verwerking
 from kcc.audit.services import verwerking_vastleggen
 from kcc.core.permissions import GEEN_TOEGANG
+
+CHAT_GELEZEN_ONTHOUDEN = 24 * 60 * 60  # seconds; a chat never lasts that long
 
 
 def _check(medewerker: User) -> None:
@@ -39,6 +43,33 @@ def inbox_open(
     )
 
 
+def chat_get_for_medewerker(*, bericht_id: int, medewerker: User) -> InkomendBericht:
+    """A chat item for the console's chat panel, which polls every 2 seconds.
+
+    Reading the chat is logged once per medewerker and chat, not once per poll: a row
+    every 2 seconds would bury the citizen's "wie bekeek mijn gegevens" in noise and
+    fill the log. The cache spares the check on every poll; the database check keeps
+    it once when the cache was emptied.
+    """
+    _check(medewerker)
+    bericht = _item(bericht_id, kanaal=KanaalCode.CHAT)
+    if bericht.klant_id and cache.add(
+        f"inbox:chat-gelezen:{medewerker.pk}:{bericht.pk}", 1, timeout=CHAT_GELEZEN_ONTHOUDEN
+    ):
+        scherm = f"console/inbox/{bericht.pk}/chat"
+        if not Verwerking.objects.filter(
+            medewerker=medewerker, klant_id=bericht.klant_id, scherm_of_endpoint=scherm
+        ).exists():
+            verwerking_vastleggen(
+                klant_ids=[bericht.klant_id],
+                medewerker=medewerker,
+                actie=Verwerking.Actie.GELEZEN,
+                scherm=scherm,
+                toelichting=f"Chat {bericht.referentie}",
+            )
+    return bericht
+
+
 @dataclass
 class Tijdlijnregel:
     soort: str  # "in" or "uit"
@@ -46,17 +77,22 @@ class Tijdlijnregel:
     object: object
 
 
-def bericht_get_for_medewerker(*, bericht_id: int, medewerker: User) -> InkomendBericht:
-    """An inbox item for a KCC-medewerker/teamleider; reading a klant's item is logged."""
-    _check(medewerker)
+def _item(bericht_id: int, **filters) -> InkomendBericht:
     bericht = (
         InkomendBericht.objects.select_related("klant", "behandelaar", "gesprek")
         .defer("ruw")
-        .filter(pk=bericht_id, is_vervolg=False)
+        .filter(pk=bericht_id, is_vervolg=False, **filters)
         .first()
     )
     if bericht is None:
         raise Http404("Bericht niet gevonden.")
+    return bericht
+
+
+def bericht_get_for_medewerker(*, bericht_id: int, medewerker: User) -> InkomendBericht:
+    """An inbox item for a KCC-medewerker/teamleider; reading a klant's item is logged."""
+    _check(medewerker)
+    bericht = _item(bericht_id)
     if bericht.klant_id:
         verwerking_vastleggen(
             klant_ids=[bericht.klant_id],

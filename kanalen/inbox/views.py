@@ -148,7 +148,7 @@ def chat(request: HttpRequest, bericht_id: int) -> HttpResponse:
     """The chat messages (polled by htmx); POST sends a message, the first one accepts."""
     from kanalen.inbox import chat as chat_services
 
-    bericht = selectors.bericht_get_for_medewerker(bericht_id=bericht_id, medewerker=request.user)
+    bericht = selectors.chat_get_for_medewerker(bericht_id=bericht_id, medewerker=request.user)
     fout = ""
     if request.method == "POST":
         try:
@@ -164,10 +164,12 @@ def chat(request: HttpRequest, bericht_id: int) -> HttpResponse:
         bericht.refresh_from_db()
     regels = chat_services.chat_regels(item=bericht)
     versie = chat_services.chat_versie(item=bericht, regels=regels)
-    if request.method == "GET" and request.GET.get("n") == versie:
+    open_ = bericht.status in bericht.OPEN
+    if request.method == "GET" and open_ and request.GET.get("n") == versie:
         return HttpResponse(status=204)  # nothing new: htmx leaves the list (and focus) alone
     context = {"bericht": bericht, "regels": regels, "fout": fout, "versie": versie}
-    return render(request, "console/inbox/_chat.html", context, status=400 if fout else 200)
+    status = 400 if fout else (200 if open_ else chat_services.POLLEN_STOPPEN)
+    return render(request, "console/inbox/_chat.html", context, status=status)
 
 
 @role_required(*services.INBOX_ROLLEN)
@@ -175,7 +177,7 @@ def chat(request: HttpRequest, bericht_id: int) -> HttpResponse:
 def chat_beeindigen(request: HttpRequest, bericht_id: int) -> HttpResponse:
     from kanalen.inbox import chat as chat_services
 
-    bericht = selectors.bericht_get_for_medewerker(bericht_id=bericht_id, medewerker=request.user)
+    bericht = selectors.chat_get_for_medewerker(bericht_id=bericht_id, medewerker=request.user)
     try:
         chat_services.chat_beeindigen(item=bericht, medewerker=request.user)
     except (services.ClaimVerloren, ValidationError) as exc:

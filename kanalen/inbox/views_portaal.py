@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 
 from kanalen.inbox import webformulier
 from kanalen.inbox.forms_portaal import VraagForm
+from kanalen.inbox.models import InkomendBericht
 from kcc.core.permissions import public
 
 logger = logging.getLogger(__name__)
@@ -143,8 +144,9 @@ def chat_berichten(request: HttpRequest) -> HttpResponse:
     context = _chat_context(request)
     if context is None:
         return redirect("portaal:chat")
-    status = 200
-    if request.method == "GET" and request.GET.get("n") == context["versie"]:
+    open_ = context["item"].status in InkomendBericht.OPEN
+    status = 200 if open_ else chat_services.POLLEN_STOPPEN
+    if request.method == "GET" and open_ and request.GET.get("n") == context["versie"]:
         return HttpResponse(status=204)  # nothing new: htmx leaves the list alone
     if request.method == "POST":
         try:

@@ -5,6 +5,9 @@ from kcc.portaal import sessie
 
 # Requests that are not the citizen doing something: they must not keep a session alive.
 _GEEN_ACTIVITEIT = ("/static/", "/media/", "/health/")
+# Set by a page's poller (the chat asks for new messages every 2 seconds): a poll checks
+# the session but is no activity. Sent by the client, which can only shorten its session.
+POLL_KOP = "X-KCC-Poll"
 
 
 class PortaalSessieMiddleware:
@@ -21,5 +24,6 @@ class PortaalSessieMiddleware:
                 sessie.sessie_beeindigen(request)
                 messages.warning(request, reden)
                 return redirect("portaal:inloggen")
-            sessie.sessie_activiteit(request)
+            if not request.headers.get(POLL_KOP):
+                sessie.sessie_activiteit(request)
         return self.get_response(request)

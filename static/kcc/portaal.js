@@ -54,7 +54,10 @@
   box.addEventListener("keydown", function (event) {
     if (event.key === "Escape") { hide(); }
   });
-  // Every htmx request counts as activity on the server too.
-  document.addEventListener("htmx:afterRequest", start);
+  // Every htmx request counts as activity on the server too, except a poll (X-KCC-Poll).
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var headers = event.detail.requestConfig && event.detail.requestConfig.headers;
+    if (!(headers && headers["X-KCC-Poll"])) { start(); }
+  });
   start();
 })();

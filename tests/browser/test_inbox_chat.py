@@ -45,5 +45,22 @@ def test_chat_beide_kanten_zonder_herladen(browser, live_server, kim_kcc):
     burger.get_by_label("Uw bericht").press("Enter")
     medewerker.locator("#chat-berichten").get_by_text("Dank u wel").wait_for()
     assert burger.get_by_label("Uw bericht").input_value() == ""  # form emptied after send
+
+    # The medewerker ends the chat: the citizen sees it without reload and stops polling.
+    polls: list[str] = []
+    burger.on(
+        "request", lambda r: polls.append(r.url) if "/vraag/chat/berichten/" in r.url else None
+    )
+    medewerker.get_by_role("button", name="Chat beëindigen en vastleggen").click()
+    medewerker.wait_for_url(f"{live_server.url}/console/inbox/")
+    burger.locator("#chat-berichten").get_by_text("De chat is beëindigd").wait_for()
+    na_einde = len(polls)
+    burger.wait_for_timeout(5_000)
+    assert len(polls) == na_einde  # htmx stopped on the 286 answer
+    # A message sent after the end shows the Dutch reason (a 400 answer is swapped in).
+    burger.get_by_label("Uw bericht").fill("Nog één vraag")
+    burger.get_by_label("Uw bericht").press("Enter")
+    burger.locator("#chat-berichten").get_by_text("Deze chat is beëindigd").wait_for()
+    assert burger.get_by_label("Uw bericht").input_value() == "Nog één vraag"  # kept
     burger.context.close()
     medewerker.context.close()

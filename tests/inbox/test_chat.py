@@ -115,3 +115,94 @@ def test_poll_zonder_nieuws_geeft_204(kim_kcc):
     chat.chat_bericht_medewerker(item=item, medewerker=kim_kcc, tekst="Hallo")
     assert burger.get("/vraag/chat/berichten/", {"n": versie}).status_code == 200
     assert medewerker.get(url, {"n": versie}).status_code == 200
+
+
+def _ingelogde_burger_met_chat():
+    from tests.portaal.factories import KlantFactory, PortaalUserFactory
+
+    klant = KlantFactory(bsn="999993008")
+    burger = Client()
+    burger.force_login(PortaalUserFactory(username="jan", identiteit__bsn="999993008"))
+    _start(burger)
+    return burger, klant, InkomendBericht.objects.get()
+
+
+def test_pollen_schrijft_een_verwerking_per_medewerker_en_chat(kim_kcc, tom_teamleider):
+    from django.core.cache import cache
+
+    from kcc.audit.models import Verwerking
+
+    _, klant, item = _ingelogde_burger_met_chat()
+    assert item.klant == klant
+    url = reverse("console:inbox:chat", args=[item.pk])
+    for medewerker in (kim_kcc, tom_teamleider):
+        client = Client()
+        client.force_login(medewerker)
+        for _ in range(5):
+            assert client.get(url).status_code == 200
+    cache.clear()  # the database still knows: no second row
+    assert client.get(url).status_code == 200
+    rijen = Verwerking.objects.filter(klant=klant, scherm_of_endpoint__endswith="/chat")
+    assert sorted(rijen.values_list("medewerker__username", flat=True)) == ["kim", "tom"]
+
+
+def test_chat_paneel_alleen_voor_chats(kim_kcc):
+    from tests.inbox.factories import InkomendBerichtFactory
+
+    client = Client()
+    client.force_login(kim_kcc)
+    mail_item = InkomendBerichtFactory()
+    assert client.get(reverse("console:inbox:chat", args=[mail_item.pk])).status_code == 404
+    response = client.post(reverse("console:inbox:chat", args=[mail_item.pk]), {"tekst": "x"})
+    assert response.status_code == 404
+
+
+def test_beeindigde_chat_stopt_het_pollen(kim_kcc):
+    burger = Client()
+    _start(burger)
+    item = InkomendBericht.objects.get()
+    pagina = burger.get("/vraag/chat/gesprek/").content.decode()
+    assert 'hx-trigger="every 2s"' in pagina and "X-KCC-Poll" in pagina
+    chat.chat_bericht_medewerker(item=item, medewerker=kim_kcc, tekst="Hallo")
+    item.refresh_from_db()
+    chat.chat_beeindigen(item=item, medewerker=kim_kcc)
+    item.refresh_from_db()
+    versie = chat.chat_versie(item=item, regels=chat.chat_regels(item=item))
+    # htmx stops polling on 286; even "nothing new" answers 286 once the chat is over.
+    for params in ({}, {"n": versie}):
+        response = burger.get("/vraag/chat/berichten/", params)
+        assert response.status_code == chat.POLLEN_STOPPEN
+        assert "De chat is beëindigd" in response.content.decode()
+    assert "hx-trigger" not in burger.get("/vraag/chat/gesprek/").content.decode()
+    medewerker = Client()
+    medewerker.force_login(kim_kcc)
+    url = reverse("console:inbox:chat", args=[item.pk])
+    assert medewerker.get(url, {"n": versie}).status_code == chat.POLLEN_STOPPEN
+    detail = medewerker.get(reverse("console:inbox:detail", args=[item.pk])).content.decode()
+    assert 'hx-trigger="load"' in detail and "every 2s" not in detail
+
+
+def test_pollen_houdt_de_digid_sessie_niet_levend():
+    import time
+
+    from kcc.portaal import sessie
+
+    burger, _, _ = _ingelogde_burger_met_chat()
+
+    def laatste_activiteit_op(seconden_geleden: float) -> float:
+        s = burger.session
+        moment = time.time() - seconden_geleden
+        s[sessie.SESSIE_LAATSTE_ACTIVITEIT] = moment
+        s.save()
+        return moment
+
+    moment = laatste_activiteit_op(600)
+    assert burger.get("/vraag/chat/berichten/", HTTP_X_KCC_POLL="1").status_code == 200
+    assert burger.session[sessie.SESSIE_LAATSTE_ACTIVITEIT] == moment
+    assert burger.get("/vraag/chat/berichten/").status_code == 200  # a real request counts
+    assert burger.session[sessie.SESSIE_LAATSTE_ACTIVITEIT] > moment
+
+    # 16 minutes of only polling: the session has ended.
+    laatste_activiteit_op(16 * 60)
+    response = burger.get("/vraag/chat/berichten/", HTTP_X_KCC_POLL="1")
+    assert response.status_code == 302 and response["Location"] == reverse("portaal:inloggen")
