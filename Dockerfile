@@ -19,7 +19,7 @@ COPY --from=assets /app/node_modules ./node_modules
 COPY . .
 # collectstatic needs settings that pass the production checks; nothing else uses these.
 RUN SECRET_KEY=build-only-$(head -c 48 /dev/urandom | base64 | tr -d '/+=') \
-    ALLOWED_HOSTS=build DATABASE_URL=sqlite:////tmp/build.sqlite3 \
+    ALLOWED_HOSTS=build DATABASE_URL=sqlite:////tmp/build.sqlite3 CELERY_BROKER_URL=redis://build:6379/0 \
     python manage.py collectstatic --noinput --verbosity 0
 USER kcc
 EXPOSE 8000

@@ -57,6 +57,25 @@ KCC_NORM_WAARSCHUWING_FRACTIE = env_parsed(
 # Benchmark mode: query-count and timing headers, and the floor view. Never in production.
 KCC_BENCH = env_bool("KCC_BENCH", False)
 
+# Celery broker. Embedded default: kombu's filesystem transport, no server needed; it only
+# works for processes on one machine, so production needs Redis.
+_BROKER_SCHEMES = ("redis", "rediss", "filesystem", "memory")
+
+
+def _broker_url(url: str) -> str:
+    scheme, sep, _rest = url.partition("://")
+    if not sep or scheme not in _BROKER_SCHEMES:
+        raise ValueError(url)
+    return url
+
+
+CELERY_BROKER_URL = env_parsed(
+    "CELERY_BROKER_URL",
+    "filesystem://",
+    _broker_url,
+    "redis://host:6379/0, rediss://host:6379/0 of filesystem://",
+)
+
 if PRODUCTION:
     problems = []
     if DEBUG:
@@ -69,6 +88,10 @@ if PRODUCTION:
         problems.append("ALLOWED_HOSTS is leeg")
     if KCC_BENCH:
         problems.append("KCC_BENCH staat aan")
+    if not KCC_MFA_REQUIRED:
+        problems.append("KCC_MFA_REQUIRED staat uit (medewerkers zien persoonsgegevens)")
+    if not CELERY_BROKER_URL.startswith(("redis://", "rediss://")):
+        problems.append("CELERY_BROKER_URL is geen redis://- of rediss://-URL")
     if problems:
         raise ImproperlyConfigured(
             "KCC_ENV=production weigert te starten: " + "; ".join(problems) + "."
@@ -154,8 +177,15 @@ TEMPLATES = [
 def _database(url: str) -> dict:
     config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
     if config["ENGINE"] == "django.db.backends.sqlite3":
-        # SQLite: wait for a lock instead of failing while worker and web both write.
-        config["OPTIONS"] = {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}
+        # SQLite: wait for a lock instead of failing while worker, beat and web all write.
+        # IMMEDIATE takes the write lock when a transaction starts: a deferred transaction
+        # that reads first and then writes cannot wait for the lock and fails at once
+        # with "database is locked" (beat's first heartbeat in ``make run`` did).
+        config["OPTIONS"] = {
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL;",
+        }
         config["CONN_MAX_AGE"] = 0
         # Tests use a file too, so a real worker process can share the test database.
         # One file per test process, so parallel runs never share (and wipe) a database.
@@ -325,8 +355,7 @@ KCC_PUBLIEKE_URL = env_str("KCC_PUBLIEKE_URL", "http://127.0.0.1:8000").rstrip("
 KCC_CTI_TOKEN = env_str("KCC_CTI_TOKEN", "")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Celery. Embedded default: kombu's filesystem transport, no server needed.
-CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", "filesystem://")
+# Celery (the broker URL is read above, with the production checks).
 _CELERY_FS_DIR = VAR_DIR / "celery"
 CELERY_BROKER_TRANSPORT_OPTIONS = (
     {
@@ -352,6 +381,9 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+# Beat writes each task's last run to the database right after sending it (default: every
+# 3 minutes), so ``manage.py health --beat`` sees a stopped beat within the max age.
+CELERY_BEAT_SYNC_EVERY = 1
 CELERY_BEAT_SCHEDULE = {
     "heartbeat": {
         "task": "kcc.core.tasks.heartbeat",
@@ -405,7 +437,7 @@ KVK_API_KEY = env_str("KVK_API_KEY", "" if PRODUCTION else "kcc-demo-kvk-sleutel
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        "kcc.accounts.authentication.MedewerkerTokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "kcc.core.schema.KccAutoSchema",

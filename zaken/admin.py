@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import admin, messages
 
+from kcc.core.admin import VerwerkingAdminMixin
 from zaken.models import (
     Aanvraag,
     ExterneKoppeling,
@@ -110,7 +111,7 @@ class ZaakStatusInline(admin.TabularInline):
 
 
 @admin.register(Zaak)
-class ZaakAdmin(admin.ModelAdmin):
+class ZaakAdmin(VerwerkingAdminMixin, admin.ModelAdmin):
     """Read-only in beheer: zaken change only through the backoffice and the API."""
 
     list_display = [
@@ -138,7 +139,7 @@ class ZaakAdmin(admin.ModelAdmin):
 
 
 @admin.register(Aanvraag)
-class AanvraagAdmin(admin.ModelAdmin):
+class AanvraagAdmin(VerwerkingAdminMixin, admin.ModelAdmin):
     list_display = ["pk", "onderwerp", "status", "kanaal", "aangemaakt_op"]
     list_filter = ["status", "kanaal"]
     list_select_related = ["product", "levensgebeurtenis"]

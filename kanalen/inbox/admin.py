@@ -11,6 +11,7 @@ from kanalen.inbox.models import (
     Telefoongesprek,
     Tijdslot,
 )
+from kcc.core.admin import VerwerkingAdminMixin
 
 
 class AlleenLezen(admin.ModelAdmin):
@@ -25,7 +26,7 @@ class AlleenLezen(admin.ModelAdmin):
 
 
 @admin.register(InkomendBericht)
-class InkomendBerichtAdmin(AlleenLezen):
+class InkomendBerichtAdmin(VerwerkingAdminMixin, AlleenLezen):
     list_display = ["referentie", "kanaal", "onderwerp", "status", "deadline", "behandelaar"]
     list_filter = ["kanaal", "status"]
     search_fields = ["referentie", "onderwerp", "afzender_email", "message_id"]
@@ -41,7 +42,7 @@ class AntwoordAdmin(AlleenLezen):
 
 
 @admin.register(Telefoongesprek)
-class TelefoongesprekAdmin(AlleenLezen):
+class TelefoongesprekAdmin(VerwerkingAdminMixin, AlleenLezen):
     list_display = ["call_id", "beller", "medewerker", "status", "begonnen_op", "beeindigd_op"]
     list_filter = ["status"]
     list_select_related = ["medewerker"]
@@ -61,7 +62,7 @@ class TijdslotAdmin(admin.ModelAdmin):
 
 
 @admin.register(Afspraak)
-class AfspraakAdmin(AlleenLezen):
+class AfspraakAdmin(VerwerkingAdminMixin, AlleenLezen):
     list_display = ["naam", "tijdslot", "status", "herinnering_verstuurd_op"]
     list_filter = ["status"]
     list_select_related = ["tijdslot__locatie"]

@@ -1,12 +1,18 @@
 from django.conf import settings
 from django.shortcuts import redirect
 
+from kcc.accounts.authentication import has_totp, needs_mfa
+
 # Paths a medewerker without a second factor may still open: to set one up or log out.
 _OPEN_PREFIXES = ("/accounts/", "/static/", "/health/", "/i18n/")
 
 
 class MfaRequiredMiddleware:
-    """In production every staff role that sees personal data must have TOTP set up."""
+    """In production every staff role that sees personal data must have TOTP set up.
+
+    API calls with a ``Token`` authenticate after this middleware; the same rule is
+    applied to them in ``kcc.accounts.authentication``.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -19,12 +25,6 @@ class MfaRequiredMiddleware:
     @staticmethod
     def _needs_mfa(request) -> bool:
         user = getattr(request, "user", None)
-        if user is None or not user.is_authenticated or not user.is_medewerker:
+        if user is None or request.path.startswith(_OPEN_PREFIXES):
             return False
-        if request.path.startswith(_OPEN_PREFIXES):
-            return False
-        if not user.sees_personal_data:
-            return False
-        from allauth.mfa.models import Authenticator
-
-        return not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+        return needs_mfa(user) and not has_totp(user)

@@ -19,7 +19,9 @@ ROLE_LABELS = {
 }
 
 # Roles that see personal data: in production they must log in with a second factor.
-ROLES_WITH_PERSONAL_DATA = (KCC_MEDEWERKER, TEAMLEIDER, BACKOFFICE_MEDEWERKER)
+# The functioneel beheerder is one of them: beheer shows inbox items, aanvragen, zaken
+# and afspraken with the citizen's name and contact details.
+ROLES_WITH_PERSONAL_DATA = STAFF_ROLES
 
 _CATALOGUS_BEHEER = [
     f"productcatalogus.{action}_{model}"

@@ -49,8 +49,36 @@ def _heartbeat() -> Onderdeel:
         )
     except Exception as exc:  # noqa: BLE001
         return Onderdeel(False, f"onbekend: {exc.__class__.__name__}", {})
+    return _leeftijd(laatst, "nog geen hartslag ontvangen")
+
+
+# The beat schedule entry whose last send ``beat_get`` reads (settings.CELERY_BEAT_SCHEDULE).
+BEAT_TAAK = "heartbeat"
+
+
+def beat_get() -> Onderdeel:
+    """When beat last sent the heartbeat task, from its database schedule.
+
+    Unlike the heartbeat row (written by a worker) this shows beat on its own: a stopped
+    worker does not make beat look dead. Beat writes ``last_run_at`` after every send
+    (``CELERY_BEAT_SYNC_EVERY = 1``).
+    """
+    from django_celery_beat.models import PeriodicTask
+
+    try:
+        laatst = (
+            PeriodicTask.objects.filter(name=BEAT_TAAK, enabled=True)
+            .values_list("last_run_at", flat=True)
+            .first()
+        )
+    except Exception as exc:  # noqa: BLE001
+        return Onderdeel(False, f"onbekend: {exc.__class__.__name__}", {})
+    return _leeftijd(laatst, "beat heeft de hartslagtaak nog niet verstuurd")
+
+
+def _leeftijd(laatst, nog_niet: str) -> Onderdeel:
     if laatst is None:
-        return Onderdeel(False, "nog geen hartslag ontvangen", {"leeftijd_seconden": None})
+        return Onderdeel(False, nog_niet, {"leeftijd_seconden": None})
     age = (timezone.now() - laatst).total_seconds()
     max_age = timedelta(seconds=settings.KCC_HEARTBEAT_MAX_AGE).total_seconds()
     return Onderdeel(

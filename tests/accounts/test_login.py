@@ -81,10 +81,3 @@ def test_mfa_required_redirects_staff_without_totp(client, kim_kcc, settings):
     response = client.get("/console/")
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/2fa/totp/activate")
-
-
-def test_mfa_not_required_for_beheerder_without_personal_data(client, fenna_beheer, settings):
-    settings.KCC_MFA_REQUIRED = True
-    client.force_login(fenna_beheer)
-    response = client.get("/beheer/")
-    assert response.status_code == 200

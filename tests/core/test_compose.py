@@ -21,8 +21,10 @@ def test_services_present_with_healthchecks_and_volumes():
     compose = _compose()
     services = compose["services"]
     assert {"postgres", "redis", "web", "worker", "beat"} <= set(services)
-    for name in ("postgres", "redis", "web", "worker"):
+    for name in ("postgres", "redis", "web", "worker", "beat"):
         assert "healthcheck" in services[name], name
+    assert services["web"]["healthcheck"]["test"][-3:] == ["manage.py", "health", "--web"]
+    assert services["beat"]["healthcheck"]["test"][-3:] == ["manage.py", "health", "--beat"]
     assert {"pgdata", "redisdata"} <= set(compose["volumes"])
 
 

@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from tests.core.test_settings_startup import GOOD_SECRET, _manage
+from tests.core.test_settings_startup import PRODUCTION_ENV, _manage
 
 
 @pytest.mark.django_db
@@ -25,9 +25,7 @@ def test_production_cookies_are_secure_and_hsts_on():
         "'session': s.SESSION_COOKIE_SECURE, 'csrf': s.CSRF_COOKIE_SECURE, "
         "'httponly': s.SESSION_COOKIE_HTTPONLY, 'hsts': s.SECURE_HSTS_SECONDS, "
         "'redirect': s.SECURE_SSL_REDIRECT, 'mfa': s.KCC_MFA_REQUIRED, 'debug': s.DEBUG}))",
-        KCC_ENV="production",
-        SECRET_KEY=GOOD_SECRET,
-        ALLOWED_HOSTS="kcc.example.nl",
+        **PRODUCTION_ENV,
     )
     assert result.returncode == 0, result.stderr
     flags = json.loads(result.stdout.strip().splitlines()[-1])

@@ -8,6 +8,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 GOOD_SECRET = secrets.token_urlsafe(64)
+# What production needs besides the secret: a host name and a Redis broker (not contacted
+# by these commands).
+PRODUCTION_ENV = {
+    "KCC_ENV": "production",
+    "SECRET_KEY": GOOD_SECRET,
+    "ALLOWED_HOSTS": "kcc.example.nl",
+    "CELERY_BROKER_URL": "redis://127.0.0.1:6379/0",
+}
 
 
 def _manage(*args: str, **env: str) -> subprocess.CompletedProcess:
@@ -42,16 +50,24 @@ def test_production_refuses_debug_default_secret_and_simulator():
 
 
 def test_production_check_deploy_is_clean():
+    result = _manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION_ENV)
+    assert result.returncode == 0, result.stderr + result.stdout
+
+
+def test_production_refuses_mfa_off_and_a_broker_for_one_machine():
     result = _manage(
         "check",
-        "--deploy",
-        "--fail-level",
-        "WARNING",
-        KCC_ENV="production",
-        SECRET_KEY=GOOD_SECRET,
-        ALLOWED_HOSTS="kcc.example.nl",
+        **{**PRODUCTION_ENV, "KCC_MFA_REQUIRED": "false", "CELERY_BROKER_URL": "filesystem://"},
     )
-    assert result.returncode == 0, result.stderr + result.stdout
+    assert result.returncode != 0
+    assert "KCC_MFA_REQUIRED staat uit" in result.stderr
+    assert "CELERY_BROKER_URL is geen redis://" in result.stderr
+
+
+def test_unknown_broker_scheme_is_named():
+    result = _manage("check", CELERY_BROKER_URL="redsi://127.0.0.1:6379/0")
+    assert result.returncode != 0
+    assert "CELERY_BROKER_URL: ongeldige waarde" in result.stderr
 
 
 def test_invalid_variable_stops_startup_with_its_name():

@@ -15,11 +15,12 @@ from drf_spectacular.utils import (
     inline_serializer,
 )
 from rest_framework import generics, serializers
-from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.authentication import SessionAuthentication
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from kcc.accounts import roles
+from kcc.accounts.authentication import MedewerkerTokenAuthentication
 from kcc.core.permissions import has_role
 from productcatalogus.models import Afdeling, Statustype
 from zaken import selectors
@@ -30,7 +31,11 @@ from zaken.models import Zaak, ZaakStatus
 from zaken.principals import ExternSysteem
 from zaken.services import zaken as zaak_services
 
-AUTHENTICATIE = [ExterneOrganisatieAuthentication, SessionAuthentication, TokenAuthentication]
+AUTHENTICATIE = [
+    ExterneOrganisatieAuthentication,
+    SessionAuthentication,
+    MedewerkerTokenAuthentication,
+]
 LEZEN = (roles.KCC_MEDEWERKER, roles.TEAMLEIDER, roles.BACKOFFICE_MEDEWERKER)
 
 FOUT_STATUSTYPE_ONBEKEND = "Onbekende status voor dit product."
