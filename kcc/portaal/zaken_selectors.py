@@ -27,6 +27,38 @@ class PubliekeStatus:
 
 
 @dataclass
+class Aanspreekpunt:
+    """The one named contact of a hoofdzaak, as the citizen may see them.
+
+    The first name (what staff also use in the chat) with function and afdeling; never
+    the surname. Without a first name: function and afdeling only.
+    """
+
+    naam: str
+    functie: str
+    afdeling: str
+    telefoon: str
+
+    @property
+    def wie(self) -> str:
+        functie = self.functie or "medewerker"
+        return f"{self.naam}, {functie}" if self.naam else functie[:1].upper() + functie[1:]
+
+
+def _aanspreekpunt(zaak: Zaak) -> Aanspreekpunt | None:
+    hoofdzaak = zaak.hoofdzaak if zaak.soort == Zaak.Soort.DEELZAAK else zaak
+    if hoofdzaak is None or hoofdzaak.aanspreekpunt is None:
+        return None
+    medewerker = hoofdzaak.aanspreekpunt
+    return Aanspreekpunt(
+        naam=medewerker.first_name.strip(),
+        functie=medewerker.functie.strip(),
+        afdeling=hoofdzaak.afdeling.naam,
+        telefoon=hoofdzaak.organisatie.telefoonnummer,
+    )
+
+
+@dataclass
 class PortaalZaak:
     """A zaak as the citizen sees it."""
 
@@ -41,6 +73,8 @@ class PortaalZaak:
     is_hoofdzaak: bool
     deelzaken: list[PortaalZaak] = field(default_factory=list)
     historie: list[PubliekeStatus] = field(default_factory=list)
+    aanspreekpunt: Aanspreekpunt | None = None
+    hoofdzaak_identificatie: str = ""
 
     @property
     def aantal_klaar(self) -> int:
@@ -123,11 +157,28 @@ def zaken_voor_portaal(*, klant_ids: list[int]) -> list[PortaalZaak]:
 
 
 def zaak_voor_portaal(*, klant_ids: list[int], identificatie: str) -> PortaalZaak | None:
-    """One zaak of the citizen by its identificatie (a deelzaak shows as itself)."""
-    zaak = _zaken_qs(klant_ids).filter(identificatie=identificatie).first()
+    """One zaak of the citizen by its identificatie (a deelzaak shows as itself), with the
+    aanspreekpunt of its hoofdzaak when there is one."""
+    zaak = (
+        _zaken_qs(klant_ids)
+        .select_related(
+            "afdeling",
+            "organisatie",
+            "aanspreekpunt",
+            "hoofdzaak__afdeling",
+            "hoofdzaak__organisatie",
+            "hoofdzaak__aanspreekpunt",
+        )
+        .filter(identificatie=identificatie)
+        .first()
+    )
     if zaak is None:
         return None
-    return _portaal_zaak(zaak, list(zaak.deelzaken.all()))
+    pz = _portaal_zaak(zaak, list(zaak.deelzaken.all()))
+    pz.aanspreekpunt = _aanspreekpunt(zaak)
+    if zaak.hoofdzaak_id:
+        pz.hoofdzaak_identificatie = zaak.hoofdzaak.identificatie
+    return pz
 
 
 def informatieverzoeken_open(*, klant_ids: list[int]) -> list[Informatieverzoek]:

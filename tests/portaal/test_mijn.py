@@ -163,3 +163,49 @@ def test_upload_checked_by_content(jan_client, jan, catalogus):
     assert response.status_code == 400
     assert FOUT_DOCUMENT_TYPE in response.content.decode()
     assert not Zaak.objects.exists()
+
+
+def test_zaak_page_shows_aanspreekpunt_by_first_name_function_and_afdeling(
+    jan_client, jan, catalogus, roles_ready
+):
+    from kcc.accounts import roles
+
+    kim = UserFactory(
+        username="kim-a",
+        first_name="Kim",
+        last_name="Geheimnaam",
+        functie="Klantadviseur",
+        rol=roles.KCC_MEDEWERKER,
+    )
+    catalogus["gemeente"].telefoonnummer = "14 000"
+    catalogus["gemeente"].save()
+    aanvraag = aanvraag_indienen(
+        klant=jan.klant,
+        levensgebeurtenis=catalogus["verhuizen"],
+        antwoorden={
+            "heeft_auto": "nee",
+            "nieuw_adres": "Kerkplein 3",
+            "verhuisdatum": "2026-04-01",
+        },
+        kanaal="balie",
+        medewerker=kim,
+    )
+    hoofd, deel = aanvraag.nieuwe_zaken
+    assert hoofd.aanspreekpunt == kim
+    for zaak in (hoofd, deel):
+        page = jan_client.get(f"/mijn/zaken/{zaak.identificatie}/").content.decode()
+        assert "Uw aanspreekpunt" in page
+        assert "<strong>Kim, Klantadviseur</strong> bij Klantcontactcentrum" in page
+        assert "Geheimnaam" not in page
+        assert f"noem uw kenmerk {hoofd.identificatie}" in page and "Bel 14 000" in page
+    kim.first_name = ""
+    kim.save()
+    page = jan_client.get(f"/mijn/zaken/{hoofd.identificatie}/").content.decode()
+    assert "<strong>Klantadviseur</strong>" in page and "Geheimnaam" not in page
+
+
+def test_zaak_without_aanspreekpunt_shows_none(jan_client, jan, catalogus):
+    hoofd = _verhuizen(jan.klant, catalogus).nieuwe_zaken[0]
+    assert hoofd.aanspreekpunt is None
+    page = jan_client.get(f"/mijn/zaken/{hoofd.identificatie}/").content.decode()
+    assert "Uw aanspreekpunt" not in page
