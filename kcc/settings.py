@@ -54,6 +54,20 @@ def _fractie(raw: str) -> float:
 KCC_NORM_WAARSCHUWING_FRACTIE = env_parsed(
     "KCC_NORM_WAARSCHUWING_FRACTIE", "0.75", _fractie, "een getal tussen 0 en 1, bijv. 0.75"
 )
+
+
+def _werkdagen(raw: str) -> int:
+    waarde = int(raw)
+    if not 0 <= waarde <= 250:
+        raise ValueError(raw)
+    return waarde
+
+
+# Norm monitor: also warn this many working days before a zaak's streefdatum (whichever
+# comes first); 0: only the fraction above (docs/normen.md).
+KCC_NORM_WAARSCHUWING_WERKDAGEN = env_parsed(
+    "KCC_NORM_WAARSCHUWING_WERKDAGEN", "0", _werkdagen, "een geheel getal van 0 tot en met 250"
+)
 # Benchmark mode: query-count and timing headers, and the floor view. Never in production.
 KCC_BENCH = env_bool("KCC_BENCH", False)
 

@@ -31,7 +31,7 @@ from django.db.models import Q
 from kcc.normen.models import KanaalCode, Openingstijd, Sluitingsdag
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Iterable, Mapping
 
     from productcatalogus.models import Organisatie
 
@@ -135,16 +135,41 @@ class Werkkalender:
 
     # -- loading ------------------------------------------------------------------------
 
+    @classmethod
+    def per_organisatie(
+        cls, organisaties: Iterable[int | None], *, van: date, tot: date
+    ) -> dict[int | None, Werkkalender]:
+        """One calendar per organisation id, all closing days of [van, tot] in one query.
+
+        For callers that compute dates for many organisations at once (the norm monitor):
+        the number of queries does not grow with the number of organisations.
+        """
+        if tot < van:
+            raise ValueError(FOUT_BEREIK.format(van=van, tot=tot))
+        kalenders = {org: cls(organisatie=org) for org in set(organisaties)}
+        ids = [org for org in kalenders if org is not None]
+        rijen = Sluitingsdag.objects.filter(
+            Q(organisatie__isnull=True) | Q(organisatie_id__in=ids), datum__range=(van, tot)
+        ).values_list("organisatie_id", "datum", "omschrijving")
+        for kalender in kalenders.values():
+            kalender._geladen = (van, tot)
+        for organisatie_id, datum, omschrijving in rijen:
+            doelen = kalenders.values() if organisatie_id is None else [kalenders[organisatie_id]]
+            for kalender in doelen:
+                kalender._sluitingsdag_toevoegen(datum, omschrijving)
+        return kalenders
+
+    def _sluitingsdag_toevoegen(self, datum: date, omschrijving: str) -> None:
+        bestaand = self._sluitingsdagen.get(datum)
+        self._sluitingsdagen[datum] = f"{bestaand}; {omschrijving}" if bestaand else omschrijving
+
     def _laad_sluitingsdagen(self, van: date, tot: date) -> None:
         rijen = Sluitingsdag.objects.filter(
             Q(organisatie__isnull=True) | Q(organisatie_id=self.organisatie_id),
             datum__range=(van, tot),
         ).values_list("datum", "omschrijving")
         for datum, omschrijving in rijen:
-            bestaand = self._sluitingsdagen.get(datum)
-            self._sluitingsdagen[datum] = (
-                f"{bestaand}; {omschrijving}" if bestaand else omschrijving
-            )
+            self._sluitingsdag_toevoegen(datum, omschrijving)
         if self._geladen is None:
             self._geladen = (van, tot)
         else:

@@ -12,7 +12,7 @@ from django.db.models import F, Q
 # One list of channel codes for the whole project; re-exported here for normen's callers.
 from kanalen.codes import KanaalCode
 
-__all__ = ["KanaalCode", "Openingstijd", "Signalering", "Sluitingsdag", "Weekdag"]
+__all__ = ["KanaalCode", "Openingstijd", "Signalering", "Sluitingsdag", "Taakslot", "Weekdag"]
 
 
 class Weekdag(models.IntegerChoices):
@@ -128,7 +128,8 @@ class Signalering(models.Model):
 
     class Soort(models.TextChoices):
         WAARSCHUWING = "waarschuwing", "Waarschuwing (termijn bijna om)"
-        OVERSCHRIJDING = "overschrijding", "Overschrijding (termijn verstreken)"
+        OVERSCHRIJDING = "overschrijding", "Overschrijding (streefdatum verstreken)"
+        OVERSCHRIJDING_WETTELIJK = "wettelijk", "Overschrijding van de wettelijke termijn"
 
     class Objectsoort(models.TextChoices):
         ZAAK = "zaak", "Zaak"
@@ -165,7 +166,8 @@ class Signalering(models.Model):
         help_text="De organisatie die het object behandelt.",
     )
     deadline = models.DateTimeField(
-        help_text="Het moment waarop de termijn afloopt (bij een zaak: einde van de streefdatum)."
+        help_text="Het moment waarop de termijn afloopt (bij een zaak: de streefdatum, of de "
+        "uiterlijke einddatum bij een overschrijding van de wettelijke termijn)."
     )
     aangemaakt_op = models.DateTimeField(help_text="Wanneer de monitor dit signaleerde.")
     gezien_op = models.DateTimeField(
@@ -205,3 +207,26 @@ class Signalering(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_soort_display()}: {self.kenmerk}"
+
+
+class Taakslot(models.Model):
+    """A lease that keeps a periodic task from running twice at once, across processes.
+
+    Taken with one conditional UPDATE (``kcc.normen.slot``): the database decides, so it
+    holds for any number of worker processes and machines, also with the embedded
+    default where the cache is per process. ``verloopt_op`` frees the slot of a worker
+    that died while holding it.
+    """
+
+    naam = models.CharField(max_length=100, primary_key=True)
+    houder = models.CharField(
+        max_length=32, blank=True, help_text="Token van de taak die het slot heeft; leeg: vrij."
+    )
+    verloopt_op = models.DateTimeField(help_text="Na dit moment mag een andere taak het nemen.")
+
+    class Meta:
+        verbose_name = "taakslot"
+        verbose_name_plural = "taaksloten"
+
+    def __str__(self) -> str:
+        return self.naam

@@ -10,8 +10,15 @@ Safe to run twice or after downtime: every step excludes what is already signall
 the unique constraint (object, soort) plus ``ignore_conflicts`` catches a race, and the
 one message to the citizen has a fixed outbox ``dedup_sleutel``. Each step runs in its
 own transaction, so a worker that dies mid-tick leaves whole steps or nothing.
-A cache lock (``cache.add``: atomic on Redis, locmem and the database cache) keeps two
-ticks from overlapping; the second returns at once.
+A lock in the database (``kcc.normen.slot``) keeps two ticks from overlapping, also
+across processes and machines; the second returns at once.
+
+Zaken: a warning when ``KCC_NORM_WAARSCHUWING_FRACTIE`` of the term has passed or, when
+``KCC_NORM_WAARSCHUWING_WERKDAGEN`` is set, that many working days before the streefdatum
+(whichever comes first); a breach of the streefdatum; and, as its own kind, a breach of
+the legal term (uiterlijke einddatum). Working days follow the zaak's organisation's
+closing days. Hoofdzaken are not signalled themselves: their deadlines are the latest of
+their deelzaken, which are signalled (the regie shows hoofdzaken at risk through them).
 """
 
 from __future__ import annotations
@@ -19,12 +26,10 @@ from __future__ import annotations
 import bisect
 import logging
 import math
-import uuid
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import (
     CharField,
@@ -45,6 +50,7 @@ from django.utils import timezone
 
 from kcc.normen.calendar import Werkkalender, als_datum
 from kcc.normen.models import Signalering
+from kcc.normen.slot import slot_nemen, slot_vrijgeven
 
 logger = logging.getLogger(__name__)
 
@@ -64,8 +70,8 @@ def _open_zaken() -> QuerySet:
     from zaken.models import Zaak
 
     # Suspended zaken wait for the citizen: their clock stands still, nothing is signalled.
-    return Zaak.objects.filter(
-        afgesloten_op__isnull=True, opgeschort_sinds__isnull=True, streefdatum__isnull=False
+    return Zaak.objects.filter(afgesloten_op__isnull=True, opgeschort_sinds__isnull=True).exclude(
+        soort=Zaak.Soort.HOOFDZAAK
     )
 
 
@@ -108,6 +114,10 @@ class Werkdagindex:
         if n == 0:  # start itself, or the next working day
             return self._werkdagen[bisect.bisect_left(self._werkdagen, start)]
         return self._werkdagen[self._rang[start] + n - 1]
+
+    def werkdagen_tot(self, vandaag: date, einddatum: date) -> int:
+        """Working days after ``vandaag`` up to and including ``einddatum`` (0 on the day)."""
+        return self.tussen(vandaag, einddatum)
 
     def waarschuwingsdatum(self, start: date, einddatum: date, fractie: float) -> date:
         """As kcc.normen.termijnen.waarschuwingsdatum."""
@@ -195,7 +205,7 @@ def _invoegen(
         return max(cursor.rowcount, 0)
 
 
-def _zaak_invoegen(qs: QuerySet, *, soort: str, nu: datetime) -> int:
+def _zaak_invoegen(qs: QuerySet, *, soort: str, nu: datetime, veld: str = "streefdatum") -> int:
     # The deadline of a zaak is a date: stored as that date at 00:00 UTC (show the date).
     return _invoegen(
         qs,
@@ -204,7 +214,7 @@ def _zaak_invoegen(qs: QuerySet, *, soort: str, nu: datetime) -> int:
         kenmerk=F("identificatie"),
         afdeling=F("afdeling_id"),
         organisatie=F("organisatie_id"),
-        deadline=Cast("streefdatum", DateTimeField()),
+        deadline=Cast(veld, DateTimeField()),
         nu=nu,
     )
 
@@ -217,11 +227,55 @@ def _zaken_overschrijdingen(*, vandaag: date, nu: datetime) -> int:
     return _zaak_invoegen(qs, soort=soort, nu=nu)
 
 
-def _zaken_waarschuwingen(*, vandaag: date, nu: datetime, fractie: float) -> int:
-    """Zaken whose warning date (``fractie`` of the term in working days) has come.
+def _zaken_wettelijk_overschreden(*, vandaag: date, nu: datetime) -> int:
+    """Zaken past their legal term: a breach of its own kind (the Awb deadline, not ours)."""
+    from zaken.models import Zaak
 
-    One query for the distinct streefdata still ahead, one for the calendar, then one
-    INSERT ... SELECT with a start threshold per range of streefdata.
+    soort = Signalering.Soort.OVERSCHRIJDING_WETTELIJK
+    qs = (
+        _open_zaken()
+        .filter(uiterlijke_einddatum__lt=vandaag)
+        .filter(~_niet_gesignaleerd(Zaak, soort))
+    )
+    return _zaak_invoegen(qs, soort=soort, nu=nu, veld="uiterlijke_einddatum")
+
+
+# (first streefdatum, last streefdatum, latest start day that is warned; None: every start)
+_Bereik = tuple[date, date, date | None]
+
+
+def _bereiken(
+    index: Werkdagindex, einddata: list[date], vandaag: date, fractie: float, werkdagen: int
+) -> list[_Bereik]:
+    """The (streefdatum, startdatum) ranges of one calendar that have crossed a threshold.
+
+    The threshold start day never rises with a later streefdatum (a longer term warns
+    later), so consecutive streefdata with the same threshold form one range: a few
+    index-friendly ranges instead of one per date. A streefdatum within ``werkdagen``
+    working days warns whatever the start.
+    """
+    bereiken: list[_Bereik] = []
+    for einddatum in einddata:
+        if werkdagen and index.werkdagen_tot(vandaag, einddatum) <= werkdagen:
+            drempel: date | None = None
+        else:
+            drempel = index.laatste_start_gewaarschuwd(einddatum, vandaag, fractie)
+            if drempel is None:
+                continue
+        if bereiken and bereiken[-1][2] == drempel:
+            bereiken[-1] = (bereiken[-1][0], einddatum, drempel)
+        else:
+            bereiken.append((einddatum, einddatum, drempel))
+    return bereiken
+
+
+def _zaken_waarschuwingen(*, vandaag: date, nu: datetime, fractie: float, werkdagen: int) -> int:
+    """Zaken whose warning date has come: ``fractie`` of the term in working days has
+    passed, or (``werkdagen`` > 0) the streefdatum is that many working days away.
+
+    One query for the distinct (organisation, streefdatum) pairs still ahead, one for the
+    closing days of all those organisations, then one INSERT ... SELECT with a start
+    threshold per organisation and range of streefdata.
     """
     from zaken.models import Zaak
 
@@ -229,31 +283,26 @@ def _zaken_waarschuwingen(*, vandaag: date, nu: datetime, fractie: float) -> int
     kandidaten = (
         _open_zaken().filter(streefdatum__gte=vandaag).filter(~_niet_gesignaleerd(Zaak, soort))
     )
-    einddata = sorted(set(kandidaten.order_by().values_list("streefdatum", flat=True).distinct()))
-    if not einddata:
+    paren = set(kandidaten.order_by().values_list("organisatie_id", "streefdatum").distinct())
+    if not paren:
         return 0
     van = vandaag - TERUGKIJKEN
-    kalender = Werkkalender(van=van, tot=einddata[-1] + timedelta(days=31))
-    index = Werkdagindex(kalender, van, einddata[-1] + timedelta(days=31))
-    # The threshold start day never rises with a later streefdatum (a longer term warns
-    # later), so consecutive streefdata with the same threshold form one range:
-    # a few index-friendly (streefdatum, startdatum) ranges instead of one per date.
-    bereiken: list[tuple[date, date, date]] = []
-    for einddatum in einddata:
-        drempel = index.laatste_start_gewaarschuwd(einddatum, vandaag, fractie)
-        if drempel is None:
-            continue
-        if bereiken and bereiken[-1][2] == drempel:
-            bereiken[-1] = (bereiken[-1][0], einddatum, drempel)
-        else:
-            bereiken.append((einddatum, einddatum, drempel))
-    if not bereiken:
-        return 0
+    tot = max(einddatum for _, einddatum in paren) + timedelta(days=31)
+    per_organisatie: dict[int, list[date]] = {}
+    for organisatie_id, einddatum in paren:
+        per_organisatie.setdefault(organisatie_id, []).append(einddatum)
+    kalenders = Werkkalender.per_organisatie(per_organisatie, van=van, tot=tot)
     voorwaarde = Q()
-    for eerste, laatste, drempel in bereiken:
-        voorwaarde |= Q(streefdatum__range=(eerste, laatste), startdatum__lte=drempel)
-    qs = kandidaten.filter(voorwaarde)
-    return _zaak_invoegen(qs, soort=soort, nu=nu)
+    for organisatie_id, einddata in sorted(per_organisatie.items()):
+        index = Werkdagindex(kalenders[organisatie_id], van, tot)
+        for eerste, laatste, drempel in _bereiken(
+            index, sorted(einddata), vandaag, fractie, werkdagen
+        ):
+            bereik = Q(organisatie_id=organisatie_id, streefdatum__range=(eerste, laatste))
+            voorwaarde |= bereik if drempel is None else bereik & Q(startdatum__lte=drempel)
+    if not voorwaarde:
+        return 0
+    return _zaak_invoegen(kandidaten.filter(voorwaarde), soort=soort, nu=nu)
 
 
 def _open_inbox() -> QuerySet | None:
@@ -407,8 +456,8 @@ def monitor_tick(*, nu: datetime | None = None) -> dict:
     tick holds the lock.
     """
     nu = nu or timezone.now()
-    token = uuid.uuid4().hex
-    if not cache.add(LOCK_SLEUTEL, token, LOCK_SECONDEN):
+    token = slot_nemen(naam=LOCK_SLEUTEL, seconden=LOCK_SECONDEN)
+    if token is None:
         logger.info("Normmonitor: vorige tick loopt nog; deze slaat over.")
         return {"overgeslagen": True}
     try:
@@ -416,8 +465,14 @@ def monitor_tick(*, nu: datetime | None = None) -> dict:
         vandaag = als_datum(nu)
         resultaat: dict = {"overgeslagen": False}
         resultaat["zaak_overschrijdingen"] = _zaken_overschrijdingen(vandaag=vandaag, nu=nu)
+        resultaat["zaak_wettelijk_overschreden"] = _zaken_wettelijk_overschreden(
+            vandaag=vandaag, nu=nu
+        )
         resultaat["zaak_waarschuwingen"] = _zaken_waarschuwingen(
-            vandaag=vandaag, nu=nu, fractie=fractie
+            vandaag=vandaag,
+            nu=nu,
+            fractie=fractie,
+            werkdagen=settings.KCC_NORM_WAARSCHUWING_WERKDAGEN,
         )
         over, waarsch = _tijdtermijn(
             qs=_open_contactverzoeken(),
@@ -447,6 +502,5 @@ def monitor_tick(*, nu: datetime | None = None) -> dict:
         resultaat["klantberichten"] = _klanten_informeren(nu=nu)
         return resultaat
     finally:
-        # Only free our own lock (one that expired and was taken by another tick stays).
-        if cache.get(LOCK_SLEUTEL) == token:
-            cache.delete(LOCK_SLEUTEL)
+        # Only frees our own lock (one that expired and was taken by another tick stays).
+        slot_vrijgeven(naam=LOCK_SLEUTEL, token=token)

@@ -9,17 +9,18 @@ import pytest
 import time_machine
 from django.contrib.contenttypes.models import ContentType
 from django.core import mail
-from django.core.cache import cache
 
 from kcc.normen.calendar import TIJDZONE, Werkkalender
-from kcc.normen.models import Signalering
+from kcc.normen.models import Signalering, Taakslot
 from kcc.normen.monitor import (
     KLANTBERICHT_ONDERWERP,
+    LOCK_SECONDEN,
     LOCK_SLEUTEL,
     Werkdagindex,
     klantbericht_sleutel,
     monitor_tick,
 )
+from kcc.normen.slot import slot_nemen, slot_vrijgeven
 from kcc.normen.termijnen import waarschuwingsdatum
 from tests.kanalen.factories import ContactverzoekFactory
 from tests.productcatalogus.factories import ProductFactory
@@ -35,13 +36,6 @@ STREEFDATUM = datetime.date(2026, 11, 16)  # 10 working days later
 
 def moment(dag: datetime.date, uur: int, minuut: int = 0) -> datetime.datetime:
     return datetime.datetime.combine(dag, datetime.time(uur, minuut), tzinfo=TIJDZONE)
-
-
-@pytest.fixture(autouse=True)
-def _lege_lock():
-    cache.delete(LOCK_SLEUTEL)
-    yield
-    cache.delete(LOCK_SLEUTEL)
 
 
 @pytest.fixture
@@ -153,17 +147,35 @@ def test_twee_keer_draaien_verandert_niets(zaak, product):
 
 
 def test_een_tweede_tick_tijdens_de_eerste_slaat_over(zaak):
-    assert cache.add(LOCK_SLEUTEL, "andere-tick", 60)
+    andere = slot_nemen(naam=LOCK_SLEUTEL, seconden=60)
+    assert andere is not None
     resultaat = monitor_tick(nu=moment(datetime.date(2026, 11, 17), 10))
     assert resultaat == {"overgeslagen": True}
     assert not Signalering.objects.exists()
     # The other tick's lock is left alone.
-    assert cache.get(LOCK_SLEUTEL) == "andere-tick"
+    assert Taakslot.objects.get(naam=LOCK_SLEUTEL).houder == andere
 
 
 def test_na_een_tick_is_de_lock_vrij(zaak):
     monitor_tick(nu=moment(datetime.date(2026, 11, 17), 10))
-    assert cache.get(LOCK_SLEUTEL) is None
+    assert Taakslot.objects.get(naam=LOCK_SLEUTEL).houder == ""
+    assert slot_nemen(naam=LOCK_SLEUTEL, seconden=60) is not None
+
+
+def test_lock_van_een_gestorven_worker_verloopt(zaak, time_machine):
+    time_machine.move_to(moment(datetime.date(2026, 11, 17), 10), tick=False)
+    assert slot_nemen(naam=LOCK_SLEUTEL, seconden=LOCK_SECONDEN) is not None  # never freed
+    assert monitor_tick()["overgeslagen"] is True
+    time_machine.shift(datetime.timedelta(seconds=LOCK_SECONDEN + 1))
+    assert monitor_tick()["overgeslagen"] is False
+
+
+def test_vrijgeven_met_een_ander_token_doet_niets():
+    token = slot_nemen(naam="test", seconden=60)
+    slot_vrijgeven(naam="test", token="niet-van-mij")
+    assert slot_nemen(naam="test", seconden=60) is None
+    slot_vrijgeven(naam="test", token=token)
+    assert slot_nemen(naam="test", seconden=60) is not None
 
 
 def test_opgeschorte_zaak_krijgt_geen_signalering(zaak):
@@ -201,7 +213,8 @@ def test_bericht_dat_al_bestaat_komt_er_niet_nog_een_keer(zaak):
     assert OutboxBericht.objects.count() == 1
 
 
-def test_hoofdzaak_zelf_geeft_geen_klantbericht(zaak):
+def test_hoofdzaak_zelf_wordt_niet_gesignaleerd(zaak):
+    """A hoofdzaak's deadline is its latest deelzaak's: the deelzaken carry the signals."""
     hoofdzaak = ZaakFactory(
         soort="hoofdzaak",
         product=None,
@@ -213,7 +226,8 @@ def test_hoofdzaak_zelf_geeft_geen_klantbericht(zaak):
         streefdatum=STREEFDATUM,
     )
     monitor_tick(nu=moment(datetime.date(2026, 11, 17), 10))
-    assert signaleringen(hoofdzaak, Signalering.Soort.OVERSCHRIJDING).exists()
+    assert not signaleringen(hoofdzaak).exists()
+    assert signaleringen(zaak, Signalering.Soort.OVERSCHRIJDING).exists()
     assert not OutboxBericht.objects.filter(zaak=hoofdzaak).exists()
     assert OutboxBericht.objects.filter(zaak=zaak).count() == 1
 
@@ -343,3 +357,79 @@ def test_beat_taak_roept_de_tick_aan(zaak, time_machine):
     time_machine.move_to(moment(datetime.date(2026, 11, 17), 10), tick=False)
     assert monitor.delay().get()["zaak_overschrijdingen"] == 1
     assert signaleringen(zaak, Signalering.Soort.OVERSCHRIJDING).exists()
+
+
+def test_wettelijke_termijn_verstreken_is_een_eigen_signalering(zaak):
+    uiterlijk = zaak.uiterlijke_einddatum  # 14-12-2026
+    monitor_tick(nu=moment(uiterlijk, 17))
+    assert not signaleringen(zaak, Signalering.Soort.OVERSCHRIJDING_WETTELIJK).exists()
+    resultaat = monitor_tick(nu=moment(uiterlijk + datetime.timedelta(days=1), 9))
+    assert resultaat["zaak_wettelijk_overschreden"] == 1
+    signalering = signaleringen(zaak, Signalering.Soort.OVERSCHRIJDING_WETTELIJK).get()
+    assert signalering.deadline.astimezone(TIJDZONE).date() == uiterlijk
+    # The streefdatum breach is still there, and the citizen heard once (for that one).
+    assert signaleringen(zaak, Signalering.Soort.OVERSCHRIJDING).exists()
+    assert OutboxBericht.objects.filter(zaak=zaak).count() == 1
+    again = monitor_tick(nu=moment(uiterlijk + datetime.timedelta(days=2), 9))
+    assert again["zaak_wettelijk_overschreden"] == 0
+
+
+def test_opgeschorte_zaak_krijgt_geen_wettelijke_overschrijding(zaak):
+    zaak.opgeschort_sinds = moment(datetime.date(2026, 12, 1), 9)
+    zaak.save(update_fields=["opgeschort_sinds"])
+    monitor_tick(nu=moment(datetime.date(2026, 12, 20), 10))
+    assert not signaleringen(zaak).exists()
+
+
+def test_waarschuwing_n_werkdagen_voor_de_streefdatum(product, settings):
+    """Whichever comes first: 75% of the term, or 3 working days before the streefdatum."""
+    settings.KCC_NORM_WAARSCHUWING_WERKDAGEN = 3
+    lang = ZaakFactory(product=product, startdatum=START, streefdatum=datetime.date(2026, 12, 28))
+    # Started Thursday 19-11, streefdatum Tuesday 24-11: three working days (20, 23, 24).
+    # Its 75% day is 23-11, but it is within 3 working days from the first day on.
+    kort = ZaakFactory(
+        product=product,
+        startdatum=datetime.date(2026, 11, 19),
+        streefdatum=datetime.date(2026, 11, 24),
+    )
+    monitor_tick(nu=moment(datetime.date(2026, 11, 19), 10))
+    assert signaleringen(kort, Signalering.Soort.WAARSCHUWING).exists()
+    assert not signaleringen(lang).exists()
+    # Friday 11-12: 29 of lang's 39 working days (Christmas is off) have passed, 75%.
+    monitor_tick(nu=moment(datetime.date(2026, 12, 10), 10))
+    assert not signaleringen(lang).exists()
+    monitor_tick(nu=moment(datetime.date(2026, 12, 11), 10))
+    assert signaleringen(lang, Signalering.Soort.WAARSCHUWING).exists()
+
+
+def test_zonder_de_optie_alleen_de_fractie(product, settings):
+    settings.KCC_NORM_WAARSCHUWING_WERKDAGEN = 0
+    kort = ZaakFactory(
+        product=product,
+        startdatum=datetime.date(2026, 11, 19),
+        streefdatum=datetime.date(2026, 11, 24),
+    )
+    monitor_tick(nu=moment(datetime.date(2026, 11, 19), 10))
+    assert not signaleringen(kort).exists()
+
+
+def test_sluitingsdagen_van_de_eigen_organisatie_tellen(product, afdeling_vergunningen):
+    """Two zaken with the same dates; only one organisation is closed on three days."""
+    from tests.factories import AfdelingFactory, OrganisatieFactory
+    from tests.normen.factories import SluitingsdagFactory
+
+    ander = OrganisatieFactory(naam="Waterschap")
+    waterschap = ProductFactory(afdeling=AfdelingFactory(organisatie=ander))
+    for dag in (11, 12, 13):
+        SluitingsdagFactory(organisatie=ander, datum=datetime.date(2026, 11, dag))
+    gewoon = ZaakFactory(product=product, startdatum=START, streefdatum=STREEFDATUM)
+    gesloten = ZaakFactory(product=waterschap, startdatum=START, streefdatum=STREEFDATUM)
+    # General calendar: 10 working days, 75% is the 7th: 11-11. With 11, 12 and 13
+    # November closed the waterschap's term has 7 working days; 75% is the 5th: 9-11.
+    assert waarschuwingsdatum(start=START, einddatum=STREEFDATUM) == datetime.date(2026, 11, 11)
+    assert waarschuwingsdatum(
+        start=START, einddatum=STREEFDATUM, organisatie=ander
+    ) == datetime.date(2026, 11, 9)
+    monitor_tick(nu=moment(datetime.date(2026, 11, 10), 10))
+    assert signaleringen(gesloten, Signalering.Soort.WAARSCHUWING).exists()
+    assert not signaleringen(gewoon).exists()

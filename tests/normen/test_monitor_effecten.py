@@ -6,13 +6,12 @@ import datetime
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
 from django.template.loader import render_to_string
 
 from kcc.accounts import roles
 from kcc.normen.calendar import TIJDZONE
 from kcc.normen.digest import teamleider_digest_versturen
-from kcc.normen.monitor import LOCK_SLEUTEL, monitor_tick
+from kcc.normen.monitor import monitor_tick
 from kcc.normen.selectors import signaleringen_voor_medewerker
 from kcc.normen.tasks import teamleider_digest
 from tests.factories import UserFactory
@@ -22,11 +21,6 @@ from tests.zaken.factories import ZaakFactory
 pytestmark = pytest.mark.django_db
 
 DINSDAG = datetime.datetime(2026, 11, 17, 10, 0, tzinfo=TIJDZONE)
-
-
-@pytest.fixture(autouse=True)
-def _lege_lock():
-    cache.delete(LOCK_SLEUTEL)
 
 
 @pytest.fixture

@@ -5,13 +5,12 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
 from kanalen.models import Contactverzoek
 from kcc.normen.models import Signalering
-from kcc.normen.monitor import LOCK_SLEUTEL, monitor_tick
+from kcc.normen.monitor import monitor_tick
 from tests.factories import TEST_WACHTWOORD, OrganisatieFactory
 from tests.inbox.factories import InkomendBerichtFactory
 from tests.kanalen.factories import ContactverzoekFactory
@@ -73,7 +72,6 @@ def _hoofdzaak_met_deelzaak_te_laat(product, nummer: int):
 
 
 def test_teamleider_ziet_het_overzicht_met_drill_down(tom_teamleider, afdeling_burgerzaken):
-    cache.delete(LOCK_SLEUTEL)
     product = ProductFactory(afdeling=afdeling_burgerzaken, naam="Paspoort")
     hoofdzaak, deelzaak = _hoofdzaak_met_deelzaak_te_laat(product, 1)
     andere_org = ProductFactory(
@@ -107,7 +105,6 @@ def test_teamleider_ziet_het_overzicht_met_drill_down(tom_teamleider, afdeling_b
 
 
 def test_regie_constant_aantal_queries(tom_teamleider, afdeling_burgerzaken):
-    cache.delete(LOCK_SLEUTEL)
     client = Client()
     client.login(username=tom_teamleider.username, password=TEST_WACHTWOORD)
     product = ProductFactory(afdeling=afdeling_burgerzaken)
@@ -128,7 +125,6 @@ def test_regie_constant_aantal_queries(tom_teamleider, afdeling_burgerzaken):
 
 @pytest.fixture
 def escalatie(afdeling_burgerzaken):
-    cache.delete(LOCK_SLEUTEL)
     zaak = ZaakFactory(product=ProductFactory(afdeling=afdeling_burgerzaken), te_laat=True)
     monitor_tick()
     return Signalering.objects.get(object_id=zaak.pk, soort="overschrijding")
