@@ -212,3 +212,20 @@ def maak_organisatieklant(kvk_nummer: str, vestigingsnummer: str, naam: str) -> 
         postcode="1234 AB",
         woonplaats="Voorbeeldstad",
     )
+
+
+def verhuizen_aanvragen(klant: Klant, catalogus: dict, auto: bool = True):
+    """Jan's "Verhuizen" as submitted in the portal: a hoofdzaak with one or two deelzaken."""
+    from zaken.services.aanvragen import aanvraag_indienen
+
+    return aanvraag_indienen(
+        klant=klant,
+        levensgebeurtenis=catalogus["verhuizen"],
+        antwoorden={
+            "heeft_auto": "ja" if auto else "nee",
+            "nieuw_adres": "Kerkplein 3",
+            "verhuisdatum": "2026-04-01",
+            "kenteken": "AB-123-C",
+        },
+        kanaal="webformulier",
+    )

@@ -7,24 +7,11 @@ import pytest
 from kcc.audit.models import Verwerking
 from kcc.portaal.intake import PREFIX
 from tests.factories import UserFactory
+from tests.portaal.factories import verhuizen_aanvragen
 from zaken.errors import FOUT_DOCUMENT_TYPE, FOUT_VERPLICHT
 from zaken.models import Aanvraag, Informatieverzoek, Zaak
 from zaken.services.aanvragen import aanvraag_indienen
 from zaken.services.zaken import zaak_claim, zaak_informatie_vragen, zaak_status_zetten
-
-
-def _verhuizen(klant, catalogus, auto=True):
-    return aanvraag_indienen(
-        klant=klant,
-        levensgebeurtenis=catalogus["verhuizen"],
-        antwoorden={
-            "heeft_auto": "ja" if auto else "nee",
-            "nieuw_adres": "Kerkplein 3",
-            "verhuisdatum": "2026-04-01",
-            "kenteken": "AB-123-C",
-        },
-        kanaal="webformulier",
-    )
 
 
 @pytest.fixture
@@ -40,7 +27,7 @@ def bo(roles_ready, catalogus):
 
 
 def test_overzicht_shows_hoofdzaak_with_deelzaken_in_public_words(jan_client, jan, catalogus, bo):
-    aanvraag = _verhuizen(jan.klant, catalogus)
+    aanvraag = verhuizen_aanvragen(jan.klant, catalogus)
     deel = Zaak.objects.get(aanvraag=aanvraag, product=catalogus["parkeervergunning"])
     zaak_claim(zaak=deel, medewerker=bo)
     zaak_status_zetten(
@@ -61,7 +48,7 @@ def test_overzicht_shows_hoofdzaak_with_deelzaken_in_public_words(jan_client, ja
 
 
 def test_other_citizen_gets_404(client, jan, maria, catalogus, bo):
-    aanvraag = _verhuizen(jan.klant, catalogus)
+    aanvraag = verhuizen_aanvragen(jan.klant, catalogus)
     deel = Zaak.objects.get(aanvraag=aanvraag, product=catalogus["parkeervergunning"])
     zaak_claim(zaak=deel, medewerker=bo)
     verzoek = zaak_informatie_vragen(zaak=deel, vraag="Stuur uw kentekenbewijs.", medewerker=bo)
@@ -85,7 +72,7 @@ def test_other_citizen_gets_404(client, jan, maria, catalogus, bo):
 
 
 def test_citizen_answers_informatieverzoek(jan_client, jan, catalogus, bo):
-    aanvraag = _verhuizen(jan.klant, catalogus)
+    aanvraag = verhuizen_aanvragen(jan.klant, catalogus)
     deel = Zaak.objects.get(aanvraag=aanvraag, product=catalogus["parkeervergunning"])
     zaak_claim(zaak=deel, medewerker=bo)
     verzoek = zaak_informatie_vragen(zaak=deel, vraag="Stuur uw kentekenbewijs.", medewerker=bo)
@@ -205,7 +192,7 @@ def test_zaak_page_shows_aanspreekpunt_by_first_name_function_and_afdeling(
 
 
 def test_zaak_without_aanspreekpunt_shows_none(jan_client, jan, catalogus):
-    hoofd = _verhuizen(jan.klant, catalogus).nieuwe_zaken[0]
+    hoofd = verhuizen_aanvragen(jan.klant, catalogus).nieuwe_zaken[0]
     assert hoofd.aanspreekpunt is None
     page = jan_client.get(f"/mijn/zaken/{hoofd.identificatie}/").content.decode()
     assert "Uw aanspreekpunt" not in page
