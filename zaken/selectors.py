@@ -12,13 +12,16 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Q, QuerySet
+from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from kcc.accounts import roles
 from kcc.audit.models import Verwerking
 from kcc.audit.services import verwerking_vastleggen
 from kcc.normen.calendar import als_datum
+from kcc.normen.models import Signalering
 from klanten.models import DigitaalAdres, Klant
 from zaken.models import Zaak, ZaakStatus
 from zaken.principals import ExternSysteem
@@ -27,12 +30,15 @@ TAB_ONGECLAIMD = "ongeclaimd"
 TAB_MIJN = "mijn"
 TAB_OPEN = "open"
 TAB_TE_LAAT = "te-laat"
+TAB_SIGNALERINGEN = "signaleringen"
 TABS = (
     (TAB_ONGECLAIMD, "Niet opgepakt"),
     (TAB_MIJN, "Mijn zaken"),
     (TAB_OPEN, "Alle open zaken"),
     (TAB_TE_LAAT, "Te laat"),
+    (TAB_SIGNALERINGEN, "Signaleringen"),
 )
+WERKVOORRAAD_PER_PAGINA = 50
 
 
 # An id from a URL or query string: ASCII digits only ("²" and "٣" pass str.isdigit() but
@@ -99,6 +105,28 @@ def zaak_get_voor_gebruiker(*, user, id: str, for_update: bool = False) -> Zaak:
     return zaak
 
 
+def _gesignaleerd(*soorten: str) -> Exists:
+    """The zaak has a Signalering of one of ``soorten`` (the norm monitor wrote it)."""
+    return Exists(
+        Signalering.objects.filter(
+            content_type=ContentType.objects.get_for_model(Zaak),  # cached after the first
+            object_id=OuterRef("pk"),
+            soort__in=soorten,
+        )
+    )
+
+
+def _te_laat(peildatum: date) -> Q:
+    # A suspended zaak waits for the citizen: its clock stands still, it is not late.
+    return Q(streefdatum__lt=peildatum, opgeschort_sinds__isnull=True)
+
+
+def _open_werkvoorraad(medewerker) -> QuerySet[Zaak]:
+    return Zaak.objects.filter(
+        afdeling__in=medewerker_afdeling_ids(medewerker), afgesloten_op__isnull=True
+    ).exclude(soort=Zaak.Soort.HOOFDZAAK)
+
+
 def werkvoorraad(
     *,
     medewerker,
@@ -108,17 +136,24 @@ def werkvoorraad(
 ) -> QuerySet[Zaak]:
     """Open zaken of the medewerker's own afdelingen (never hoofdzaken: those are KCC regie).
 
+    Each zaak carries the norm monitor's signals: ``wettelijk_overschreden``,
+    ``termijn_overschreden`` and ``waarschuwing`` (booleans, subqueries of the same query).
     Ordered by deadline, earliest first; zaken without a deadline last.
     """
-    qs = Zaak.objects.filter(
-        afdeling__in=medewerker_afdeling_ids(medewerker), afgesloten_op__isnull=True
-    ).exclude(soort=Zaak.Soort.HOOFDZAAK)
+    soort = Signalering.Soort
+    qs = _open_werkvoorraad(medewerker).annotate(
+        wettelijk_overschreden=_gesignaleerd(soort.OVERSCHRIJDING_WETTELIJK),
+        termijn_overschreden=_gesignaleerd(soort.OVERSCHRIJDING),
+        waarschuwing=_gesignaleerd(soort.WAARSCHUWING),
+    )
     if tab == TAB_ONGECLAIMD:
         qs = qs.filter(behandelaar__isnull=True)
     elif tab == TAB_MIJN:
         qs = qs.filter(behandelaar=medewerker)
     elif tab == TAB_TE_LAAT:
-        qs = qs.filter(streefdatum__lt=vandaag())
+        qs = qs.filter(_te_laat(vandaag()))
+    elif tab == TAB_SIGNALERINGEN:
+        qs = qs.filter(_gesignaleerd(*soort.values))
     if product_id:
         qs = qs.filter(product_id=product_id)
     if status_id:
@@ -128,22 +163,34 @@ def werkvoorraad(
     )
 
 
+def werkvoorraad_pagina(*, medewerker, pagina: str | int | None = None, **filters) -> Page:
+    """One page of the werkvoorraad; logs one Verwerking for the klanten shown (names).
+
+    ``filters``: as ``werkvoorraad``. One INSERT for the whole page, whatever its size.
+    """
+    page = Paginator(
+        werkvoorraad(medewerker=medewerker, **filters), WERKVOORRAAD_PER_PAGINA
+    ).get_page(pagina)
+    page.object_list = list(page.object_list)
+    verwerking_vastleggen(
+        klant_ids=[zaak.klant_id for zaak in page.object_list],
+        medewerker=medewerker,
+        actie=Verwerking.Actie.GELEZEN,
+        scherm="backoffice werkvoorraad",
+    )
+    return page
+
+
 def werkvoorraad_aantallen(*, medewerker) -> dict[str, int]:
     """How many zaken each tab holds, in one query."""
-    peildatum = vandaag()
-    return (
-        Zaak.objects.filter(
-            afdeling__in=medewerker_afdeling_ids(medewerker), afgesloten_op__isnull=True
-        )
-        .exclude(soort=Zaak.Soort.HOOFDZAAK)
-        .aggregate(
-            **{
-                TAB_ONGECLAIMD: Count("pk", filter=Q(behandelaar__isnull=True)),
-                TAB_MIJN: Count("pk", filter=Q(behandelaar=medewerker)),
-                TAB_OPEN: Count("pk"),
-                TAB_TE_LAAT: Count("pk", filter=Q(streefdatum__lt=peildatum)),
-            }
-        )
+    return _open_werkvoorraad(medewerker).aggregate(
+        **{
+            TAB_ONGECLAIMD: Count("pk", filter=Q(behandelaar__isnull=True)),
+            TAB_MIJN: Count("pk", filter=Q(behandelaar=medewerker)),
+            TAB_OPEN: Count("pk"),
+            TAB_TE_LAAT: Count("pk", filter=_te_laat(vandaag())),
+            TAB_SIGNALERINGEN: Count("pk", filter=Q(_gesignaleerd(*Signalering.Soort.values))),
+        }
     )
 
 

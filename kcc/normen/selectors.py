@@ -18,6 +18,13 @@ from kcc.normen.calendar import als_datum
 from kcc.normen.models import Signalering
 
 LIJST_LIMIET = 50
+OVERSCHRIJDINGEN = (Signalering.Soort.OVERSCHRIJDING, Signalering.Soort.OVERSCHRIJDING_WETTELIJK)
+# Most serious first: how signals of one object are ordered on a page.
+ERNST = (
+    Signalering.Soort.OVERSCHRIJDING_WETTELIJK,
+    Signalering.Soort.OVERSCHRIJDING,
+    Signalering.Soort.WAARSCHUWING,
+)
 FOUT_GEEN_TEAMLEIDER = "Alleen een teamleider ziet het regieoverzicht."
 DIGEST_ERGSTE = 5
 
@@ -52,17 +59,21 @@ def _zonder_vervangen_waarschuwing(qs: QuerySet) -> QuerySet:
             Signalering.objects.filter(
                 content_type=OuterRef("content_type"),
                 object_id=OuterRef("object_id"),
-                soort=Signalering.Soort.OVERSCHRIJDING,
+                soort__in=OVERSCHRIJDINGEN,
             )
         )
     )
 
 
-def signaleringen_voor_medewerker(*, medewerker, limiet: int = LIJST_LIMIET) -> list[Signalering]:
+def signaleringen_voor_medewerker(
+    *, medewerker, limiet: int = LIJST_LIMIET, zaken: bool = True
+) -> list[Signalering]:
     """Warnings and breaches of open objects the medewerker handles or their afdelingen own.
 
     Scoped on the objects' current behandelaar and afdeling (not on the values at the
     moment of signalling), so a transferred zaak shows up in the new queue.
+    ``zaken=False``: only contactverzoeken and inbox items (the werkvoorraad shows the
+    zaken' signals in its own table).
     """
     from kanalen.models import Contactverzoek
     from zaken.models import Zaak
@@ -71,9 +82,9 @@ def signaleringen_voor_medewerker(*, medewerker, limiet: int = LIJST_LIMIET) -> 
     eigen = Q(behandelaar=medewerker) | Q(afdeling__in=afdeling_ids)
     zaak_ct = ContentType.objects.get_for_model(Zaak)
     cv_ct = ContentType.objects.get_for_model(Contactverzoek)
-    scope = Q(content_type=zaak_ct, object_id__in=_open_zaken().filter(eigen).values("pk")) | Q(
-        content_type=cv_ct, object_id__in=_open_contactverzoeken().filter(eigen).values("pk")
-    )
+    scope = Q(content_type=cv_ct, object_id__in=_open_contactverzoeken().filter(eigen).values("pk"))
+    if zaken:
+        scope |= Q(content_type=zaak_ct, object_id__in=_open_zaken().filter(eigen).values("pk"))
     inbox = _open_inbox()
     if inbox is not None:
         # The KCC inbox has no afdeling: a medewerker sees the items they picked up.
@@ -84,6 +95,23 @@ def signaleringen_voor_medewerker(*, medewerker, limiet: int = LIJST_LIMIET) -> 
         )
     qs = Signalering.objects.filter(scope)
     return list(_zonder_vervangen_waarschuwing(qs).order_by("deadline", "id")[:limiet])
+
+
+def signaleringen_voor_zaak(*, zaak) -> list[Signalering]:
+    """The norm monitor's signals on one zaak, most serious first (one query).
+
+    The caller fetched ``zaak`` through a scoped selector. A warning that became a breach
+    is left out; a closed zaak has none to show.
+    """
+    from zaken.models import Zaak
+
+    if zaak.afgesloten_op is not None:
+        return []
+    volgorde = {soort: i for i, soort in enumerate(ERNST)}
+    qs = Signalering.objects.filter(
+        content_type=ContentType.objects.get_for_model(Zaak), object_id=zaak.pk
+    )
+    return sorted(_zonder_vervangen_waarschuwing(qs), key=lambda s: volgorde[s.soort])
 
 
 @dataclass

@@ -6,8 +6,9 @@ import datetime
 
 import pytest
 from django.core import mail
-from django.template.loader import render_to_string
+from django.test import Client
 
+from kanalen.models import Contactverzoek
 from kcc.accounts import roles
 from kcc.normen.calendar import TIJDZONE
 from kcc.normen.digest import teamleider_digest_versturen
@@ -15,7 +16,9 @@ from kcc.normen.monitor import monitor_tick
 from kcc.normen.selectors import signaleringen_voor_medewerker
 from kcc.normen.tasks import teamleider_digest
 from tests.factories import UserFactory
+from tests.kanalen.factories import ContactverzoekFactory
 from tests.productcatalogus.factories import ProductFactory
+from tests.queries import assert_constant_queries
 from tests.zaken.factories import ZaakFactory
 
 pytestmark = pytest.mark.django_db
@@ -87,17 +90,86 @@ def test_waarschuwing_verdwijnt_als_de_overschrijding_er_is(zaken, bo_burgerzake
     assert soorten == ["overschrijding"]
 
 
-def test_partial_toont_de_signaleringen_met_links(zaken, bo_burgerzaken):
-    html = render_to_string(
-        "console/regie/_signaleringen.html",
-        {
-            "signaleringen": signaleringen_voor_medewerker(medewerker=bo_burgerzaken),
-            "zaak_url": "backoffice:zaken:detail",
-        },
+def _rij(html: str, kenmerk: str) -> str:
+    """The table row of the werkvoorraad that holds ``kenmerk``."""
+    begin = html.index(kenmerk)
+    return html[html.rindex("<tr", 0, begin) : html.index("</tr>", begin)]
+
+
+def _client(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_werkvoorraad_toont_per_zaak_het_signaal(zaken, bo_burgerzaken, afdeling_burgerzaken):
+    rustig = ZaakFactory(product=zaken["te_laat"].product)
+    html = _client(bo_burgerzaken).get("/backoffice/?tab=open").content.decode()
+    assert "termijn overschreden" in _rij(html, zaken["te_laat"].identificatie)
+    assert "waarschuwing" in _rij(html, zaken["bijna"].identificatie)
+    assert "termijn overschreden" not in _rij(html, zaken["bijna"].identificatie)
+    rij = _rij(html, rustig.identificatie)
+    assert "waarschuwing" not in rij and "overschreden" not in rij
+
+
+def test_tab_signaleringen_toont_alleen_gesignaleerde_zaken_en_contactverzoeken(
+    zaken, bo_burgerzaken, afdeling_burgerzaken
+):
+    rustig = ZaakFactory(product=zaken["te_laat"].product)
+    cv = ContactverzoekFactory(afdeling=afdeling_burgerzaken)
+    Contactverzoek.objects.filter(pk=cv.pk).update(
+        aangemaakt_op=DINSDAG - datetime.timedelta(days=2),
+        deadline=DINSDAG - datetime.timedelta(hours=1),
     )
-    assert f"/backoffice/zaken/{zaken['te_laat'].identificatie}/" in html
-    assert "Te laat" in html
-    assert "Bijna te laat" in html
+    monitor_tick(nu=DINSDAG + datetime.timedelta(minutes=5))
+    response = _client(bo_burgerzaken).get("/backoffice/?tab=signaleringen")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert response.context["tabs"][-1] == ("signaleringen", "Signaleringen", 2)
+    assert zaken["te_laat"].identificatie in html
+    assert zaken["bijna"].identificatie in html
+    assert rustig.identificatie not in html
+    # Another afdeling's zaak stays out, even with a signal.
+    assert zaken["vreemd"].identificatie not in html
+    # The contactverzoek's signal, with a link to it.
+    assert f'href="/backoffice/contactverzoeken/{cv.pk}/"' in html
+    assert "Contactverzoeken met een termijn in gevaar" in html
+
+
+def test_zaakdetail_toont_de_signalering(zaken, bo_burgerzaken):
+    zaak = zaken["te_laat"]
+    html = _client(bo_burgerzaken).get(f"/backoffice/zaken/{zaak.identificatie}/").content
+    html = html.decode()
+    assert 'id="zaak-signaleringen"' in html
+    assert "De streefdatum (16-11-2026) is verstreken." in html
+    bijna = zaken["bijna"].identificatie
+    html = _client(bo_burgerzaken).get(f"/backoffice/zaken/{bijna}/").content.decode()
+    assert "De streefdatum (18-11-2026) komt dichtbij." in html
+
+
+def test_werkvoorraad_signaleringen_constant_aantal_queries(zaken, bo_burgerzaken):
+    client = _client(bo_burgerzaken)
+    product = zaken["te_laat"].product
+    teller = iter(range(1, 100))
+
+    def groei():
+        for _ in range(3):
+            ZaakFactory(
+                product=product,
+                startdatum=datetime.date(2026, 11, 2),
+                streefdatum=datetime.date(2026, 11, 10),
+            )
+            cv = ContactverzoekFactory(afdeling=product.afdeling)
+            Contactverzoek.objects.filter(pk=cv.pk).update(
+                aangemaakt_op=DINSDAG - datetime.timedelta(days=2),
+                deadline=DINSDAG - datetime.timedelta(hours=next(teller)),
+            )
+        monitor_tick(nu=DINSDAG + datetime.timedelta(minutes=next(teller)))
+
+    for tab in ("signaleringen", "open"):
+        assert_constant_queries(
+            lambda tab=tab: client.get(f"/backoffice/?tab={tab}"), groei, label=tab
+        )
 
 
 def test_digest_een_mail_per_teamleider(zaken, tom_teamleider, time_machine):

@@ -307,3 +307,28 @@ def test_console_intake_te_groot_getal_geeft_veldfout(klant, verhuizing, kim_kcc
 def test_console_intake_geen_ascii_id_is_404(klant, verhuizing, kim_kcc, query):
     url = f"/console/klanten/{klant.pk}/aanvraag/intake/{query}"
     assert _client(kim_kcc).get(url).status_code == 404
+
+
+def test_werkvoorraad_te_laat_telt_opgeschorte_zaken_niet(verhuizing, bo_burgerzaken):
+    from django.utils import timezone
+
+    laat = ZaakFactory(product=verhuizing, te_laat=True)
+    wacht = ZaakFactory(product=verhuizing, te_laat=True, opgeschort_sinds=timezone.now())
+    client = _client(bo_burgerzaken)
+    response = client.get("/backoffice/?tab=te-laat")
+    html = response.content.decode()
+    assert laat.identificatie in html and wacht.identificatie not in html
+    assert ("te-laat", "Te laat", 1) in response.context["tabs"]
+    html = client.get("/backoffice/?tab=open").content.decode()
+    rij = html[html.index(wacht.identificatie) :]
+    rij = rij[: rij.index("</tr>")]
+    assert "wacht op klant" in rij and ">te laat<" not in rij
+
+
+def test_werkvoorraad_legt_de_verwerking_van_de_klantnamen_vast(verhuizing, bo_burgerzaken):
+    zaken = [ZaakFactory(product=verhuizing) for _ in range(3)]
+    _client(bo_burgerzaken).get("/backoffice/?tab=open")
+    gelezen = Verwerking.objects.filter(
+        medewerker=bo_burgerzaken, scherm_of_endpoint="backoffice werkvoorraad"
+    )
+    assert set(gelezen.values_list("klant_id", flat=True)) == {z.klant_id for z in zaken}

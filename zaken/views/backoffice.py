@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from kcc.accounts import roles
 from kcc.core.permissions import role_required
+from kcc.normen.selectors import signaleringen_voor_medewerker, signaleringen_voor_zaak
 from productcatalogus.models import Statustype
 from zaken import forms, selectors
 from zaken.errors import ZaakFout
 from zaken.models import Informatieverzoek, Zaak
 from zaken.services import zaken as services
 
-PAGINA_GROOTTE = 50
 BACKOFFICE = roles.BACKOFFICE_MEDEWERKER
 
 
@@ -32,14 +31,20 @@ def werkvoorraad(request: HttpRequest) -> HttpResponse:
     if filters.is_valid():
         product = filters.cleaned_data["product"]
         status = filters.cleaned_data["status"]
-    qs = selectors.werkvoorraad(
+    pagina = selectors.werkvoorraad_pagina(
         medewerker=request.user,
+        pagina=request.GET.get("pagina"),
         tab=tab,
         product_id=product.pk if product else None,
         status_id=status.pk if status else None,
     )
-    pagina = Paginator(qs, PAGINA_GROOTTE).get_page(request.GET.get("pagina"))
     aantallen = selectors.werkvoorraad_aantallen(medewerker=request.user)
+    # Contactverzoeken have their own list; on this tab their signals are shown too.
+    andere_signaleringen = (
+        signaleringen_voor_medewerker(medewerker=request.user, zaken=False)
+        if tab == selectors.TAB_SIGNALERINGEN
+        else []
+    )
     return render(
         request,
         "backoffice/werkvoorraad.html",
@@ -53,6 +58,7 @@ def werkvoorraad(request: HttpRequest) -> HttpResponse:
             "vandaag": selectors.vandaag(),
             "afdelingen": list(request.user.afdelingen.select_related("organisatie")),
             "filter_query": _filter_query(request),
+            "andere_signaleringen": andere_signaleringen,
         },
     )
 
@@ -93,6 +99,7 @@ def _detail(
         "documenten": zaak.documenten.order_by("-toegevoegd_op", "-id"),
         "informatieverzoeken": zaak.informatieverzoeken.order_by("-gevraagd_op", "-id"),
         "open_verzoek": open_verzoek,
+        "signaleringen": signaleringen_voor_zaak(zaak=zaak),
         "antwoorden": zaak.aanvraag.antwoorden,
         "status_form": bound.get("status_form")
         or forms.StatusForm(product_id=zaak.product_id, prefix="status"),
