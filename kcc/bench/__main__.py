@@ -21,7 +21,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--requests", type=int, default=2000, help="requests per operation")
     parser.add_argument("--workers", type=int, default=4, help="gunicorn workers")
-    parser.add_argument("--only", default="", help="comma-separated operation names")
+    parser.add_argument(
+        "--only",
+        default="",
+        help="comma-separated parts of operation names, e.g. klantbeeld,inbox,normmonitor",
+    )
     parser.add_argument("--regenerate", action="store_true", help="drop and regenerate data")
     parser.add_argument(
         "--output", default="benchmarks", help="base name of docs/<name>.json and .md"
@@ -39,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
         print("make bench meet op PostgreSQL: zet DATABASE_URL=postgres://...", file=sys.stderr)
         return 2
 
-    from kcc.bench import datasets, operations, report
+    from kcc.bench import datasets, direct, operations, report
     from kcc.bench.load import run
     from kcc.bench.server import GunicornServer
 
@@ -49,7 +53,12 @@ def main(argv: list[str] | None = None) -> int:
     print("== Gegevens", flush=True)
     meta = datasets.ensure(seed=args.seed, scale=args.scale, regenerate=args.regenerate)
     context = operations.Context.build(seed=args.seed)
-    selected = [op for op in operations.registry() if not args.only or op.name in args.only]
+    only = [token.strip() for token in args.only.split(",") if token.strip()]
+
+    def chosen(name: str) -> bool:
+        return not only or any(token in name for token in only)
+
+    selected = [op for op in operations.registry() if chosen(op.name)]
     results = []
     notes = []
     print(f"== Meten via gunicorn ({args.workers} workers, {args.concurrency} clients)", flush=True)
@@ -61,11 +70,12 @@ def main(argv: list[str] | None = None) -> int:
                 notes.append(f"{op.name}: overgeslagen, geen gegevens om te meten")
                 continue
             total = op.requests or args.requests
-            # Warm-up: connections, caches, lazy imports in every worker.
+            # Warm-up: connections, caches, lazy imports in every worker. Its own requests
+            # (fresh Idempotency-Keys), so the measured ones are never replays.
             run(
                 name=op.name,
                 base_url=server.base_url,
-                specs=specs,
+                specs=op.build(context),
                 concurrency=args.concurrency,
                 total=min(total, 4 * args.concurrency * 2),
                 session_factory=context.session_for(op.role, op.api),
@@ -94,7 +104,22 @@ def main(argv: list[str] | None = None) -> int:
                 flush=True,
             )
         notes.extend(operations.after_run(context))
-        machine = report.machine()
+    for name, measure in direct.MEASUREMENTS:
+        if not chosen(name):
+            continue
+        print(f"== {name}", flush=True)
+        direct_results, direct_notes = measure()
+        for summary in direct_results:
+            summary["ratio_to_floor"] = None
+            results.append(summary)
+            print(
+                f"  {summary['operation']:<40} p50 {summary['p50_ms']:>7} "
+                f"p95 {summary['p95_ms']:>7} ms  queries {summary['queries_per_request_max']}  "
+                f"fouten {summary['errors']}  {summary.get('verdict', '')}",
+                flush=True,
+            )
+        notes.extend(direct_notes)
+    machine = report.machine()
     path = report.write(
         {
             "machine": machine,

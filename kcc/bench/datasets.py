@@ -16,7 +16,7 @@ from django.db import connection
 
 from kcc.bench import generators
 
-VERSION = 1
+VERSION = 2
 
 
 @dataclass

@@ -49,8 +49,16 @@ def organisaties(count: int, rng: random.Random) -> int:
         len(rows),
     )
     reset_sequence(Organisatie._meta.db_table)
+    # Afdeling 1 (of the municipality) is the KCC itself: hoofdzaken are under its regie.
     afdelingen = [
-        (a, (a - 1) % N_ORGANISATIES + 1, f"Bench afdeling {a}", f"afd-{a}", "", True)
+        (
+            a,
+            (a - 1) % N_ORGANISATIES + 1,
+            "KCC" if a == 1 else f"Bench afdeling {a}",
+            "kcc" if a == 1 else f"afd-{a}",
+            "",
+            True,
+        )
         for a in range(1, N_AFDELINGEN + 1)
     ]
     copy_rows(
@@ -226,6 +234,58 @@ def _zaken_dataset():
     )
 
 
+def _contactverzoeken_dataset():
+    from kanalen.models import Contactverzoek
+    from kcc.bench.datasets import Dataset
+    from kcc.bench.gen_kanalen import contactverzoeken
+
+    return Dataset(
+        name="contactverzoeken (open)",
+        base_count=700_000,
+        generate=contactverzoeken,
+        tables=(Contactverzoek._meta.db_table,),
+    )
+
+
+def _inbox_dataset():
+    from kanalen.inbox.models import Gesprek, InkomendBericht
+    from kcc.bench.datasets import Dataset
+    from kcc.bench.gen_kanalen import inbox
+
+    return Dataset(
+        name="KCC-inbox (100.000 open)",
+        base_count=120_000,
+        generate=inbox,
+        tables=(Gesprek._meta.db_table, InkomendBericht._meta.db_table),
+    )
+
+
+def kpi_dagcijfers(count: int, rng: random.Random) -> int:
+    """The daily KPI tables over the generated year, as the nightly beat task keeps them."""
+    import datetime
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    gisteren = timezone.localdate() - datetime.timedelta(days=1)
+    van = gisteren - datetime.timedelta(days=count - 1)
+    call_command("kpi_aggregeren", van=van.isoformat(), tot=gisteren.isoformat())
+    return count
+
+
+def _kpi_dataset():
+    from kcc.bench.datasets import Dataset
+
+    # The command replaces each day's rows itself; nothing to truncate first.
+    return Dataset(
+        name="KPI-dagcijfers (dagen)",
+        base_count=366,
+        generate=kpi_dagcijfers,
+        tables=(),
+        scales=False,
+    )
+
+
 class _Lazy(list):
     """Build the dataset list on first use (after django.setup())."""
 
@@ -248,5 +308,8 @@ DATASETS = _Lazy(
         _klanten_dataset,
         _contactmomenten_dataset,
         _zaken_dataset,
+        _contactverzoeken_dataset,
+        _inbox_dataset,
+        _kpi_dataset,
     ]
 )

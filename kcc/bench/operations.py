@@ -282,6 +282,43 @@ def _samengestelde_aanvraag(context: Context) -> list[RequestSpec]:
     ]
 
 
+def _inbox(context: Context) -> list[RequestSpec]:
+    pages = ["", "?kanaal=email", "?kanaal=webformulier", "?pagina=3", "?status=nieuw"]
+    return [RequestSpec("GET", f"/console/inbox/{q}") for q in pages]
+
+
+def _rapportages(context: Context) -> list[RequestSpec]:
+    """The report page over a year, a quarter and a month, filtered by channel or not."""
+    import datetime
+
+    from django.utils import timezone
+
+    from kanalen.models import Kanaal
+    from productcatalogus.models import Organisatie
+
+    tot = timezone.localdate()
+    kanaal = Kanaal.objects.order_by("pk").values_list("pk", flat=True).first()
+    organisatie = Organisatie.objects.order_by("pk").values_list("pk", flat=True).first()
+    specs = []
+    for dagen in (365, 91, 30):
+        van = tot - datetime.timedelta(days=dagen - 1)
+        base = f"/console/rapportages/?van={van.isoformat()}&tot={tot.isoformat()}"
+        specs += [
+            RequestSpec("GET", base),
+            RequestSpec("GET", f"{base}&kanaal={kanaal}"),
+            RequestSpec("GET", f"{base}&organisatie={organisatie}"),
+        ]
+    return specs
+
+
+def _prestaties(context: Context) -> list[RequestSpec]:
+    return [RequestSpec("GET", "/prestaties/")]
+
+
+def _prestaties_api(context: Context) -> list[RequestSpec]:
+    return [RequestSpec("GET", "/api/v1/prestaties/")]
+
+
 SAMPLERS: dict[str, Callable[[random.Random], list]] = {
     "organisaties": _sample_organisaties,
     "klanten": _sample_klanten,
@@ -315,6 +352,16 @@ OPERATIONS: list[Operation] = [
     Operation(
         "kennisbank: zoeken (API)", _catalogus_zoeken, None, target_p95_ms=20, server_time=True
     ),
+    Operation("console: KCC-inbox (100.000 open)", _inbox, KCC, target_p95_ms=50),
+    Operation(
+        "regie: rapportages (jaar, kwartaal, maand)",
+        _rapportages,
+        "teamleider",
+        target_p95_ms=1000,
+        requests=300,
+    ),
+    Operation("publiek: prestatiepagina", _prestaties, None, target_p95_ms=1000, requests=300),
+    Operation("publiek: prestaties (API)", _prestaties_api, None, target_p95_ms=1000, requests=300),
     Operation(
         "API: contactmoment registreren",
         _contactmoment_posten,
