@@ -1,4 +1,8 @@
-"""Start pages of the four shells: console, regie, backoffice and the public portal."""
+"""Start pages of the console and the public portal.
+
+The regie dashboard is kcc.normen.views.regie, the backoffice start page the werkvoorraad
+(zaken.views.backoffice.werkvoorraad).
+"""
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -10,16 +14,6 @@ from kcc.core.permissions import public, role_required
 @role_required(roles.KCC_MEDEWERKER, roles.TEAMLEIDER)
 def console_start(request: HttpRequest) -> HttpResponse:
     return render(request, "console/start.html", {"afdelingen": _afdelingen(request.user)})
-
-
-@role_required(roles.TEAMLEIDER)
-def regie(request: HttpRequest) -> HttpResponse:
-    return render(request, "console/regie.html", {"afdelingen": _afdelingen(request.user)})
-
-
-@role_required(roles.BACKOFFICE_MEDEWERKER)
-def backoffice_start(request: HttpRequest) -> HttpResponse:
-    return render(request, "backoffice/start.html", {"afdelingen": _afdelingen(request.user)})
 
 
 @public

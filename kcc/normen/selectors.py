@@ -116,8 +116,11 @@ def signaleringen_voor_zaak(*, zaak) -> list[Signalering]:
 
 @dataclass
 class Groep:
+    """One row of a 'te laat per ...' table; ``filter`` is the query string of its list."""
+
     naam: str
     aantal: int
+    filter: str = ""
 
 
 @dataclass
@@ -135,17 +138,42 @@ class RegieOverzicht:
     aantal_zaken_te_laat: int = 0
     aantal_contactverzoeken_te_laat: int = 0
     aantal_waarschuwingen: int = 0
+    aantal_hoofdzaken_risico: int = 0
     escalaties: list[Signalering] = field(default_factory=list)
 
 
-def _groepen(qs: QuerySet, veld: str) -> list[Groep]:
-    rijen = qs.order_by().values(veld).annotate(aantal=Count("pk")).order_by("-aantal", veld)
-    return [Groep(naam=rij[veld] or "(geen: hoofdzaak)", aantal=rij["aantal"]) for rij in rijen]
+# The filters of the late-zaken list: query parameter -> the zaak's field.
+TE_LAAT_FILTERS = {
+    "organisatie": "organisatie_id",
+    "afdeling": "afdeling_id",
+    "product": "product_id",
+}
+
+
+def _groepen(qs: QuerySet, parameter: str) -> list[Groep]:
+    veld = TE_LAAT_FILTERS[parameter]
+    naam = veld.removesuffix("_id") + "__naam"
+    rijen = qs.order_by().values(veld, naam).annotate(aantal=Count("pk")).order_by("-aantal", naam)
+    return [
+        Groep(naam=rij[naam], aantal=rij["aantal"], filter=f"{parameter}={rij[veld]}")
+        for rij in rijen
+    ]
 
 
 def _zaken_te_laat(vandaag: date) -> QuerySet:
-    # Suspended zaken are waiting for the citizen: their deadline moves, they are not late.
-    return _open_zaken().filter(streefdatum__lt=vandaag, opgeschort_sinds__isnull=True)
+    """Deelzaken and single zaken past their streefdatum.
+
+    Suspended zaken are waiting for the citizen: their deadline moves, they are not late.
+    A hoofdzaak is not counted: its streefdatum is its latest deelzaak's, which is
+    counted already; the regie shows hoofdzaken at risk in their own list.
+    """
+    from zaken.models import Zaak
+
+    return (
+        _open_zaken()
+        .filter(streefdatum__lt=vandaag, opgeschort_sinds__isnull=True)
+        .exclude(soort=Zaak.Soort.HOOFDZAAK)
+    )
 
 
 def _check_teamleider(medewerker) -> None:
@@ -157,6 +185,35 @@ def signalering_get_for_teamleider(*, medewerker, pk: int) -> Signalering:
     """One Signalering for the regie; raises Signalering.DoesNotExist."""
     _check_teamleider(medewerker)
     return Signalering.objects.get(pk=pk)
+
+
+def contactverzoek_klant_id(*, medewerker, signalering: Signalering) -> int | None:
+    """The klant of a signalled contactverzoek (to open the klantbeeld); None if anonymous."""
+    _check_teamleider(medewerker)
+    from kanalen.models import Contactverzoek
+
+    return (
+        Contactverzoek.objects.filter(pk=signalering.object_id)
+        .values_list("klant_id", flat=True)
+        .first()
+    )
+
+
+def zaken_te_laat_voor_regie(
+    *, medewerker, filters: dict[str, int], nu: datetime | None = None
+) -> QuerySet:
+    """The late zaken of the regie's 'te laat per ...' rows, longest late first.
+
+    ``filters``: parameter of TE_LAAT_FILTERS -> id (unknown parameters are ignored).
+    """
+    _check_teamleider(medewerker)
+    vandaag = als_datum(nu or timezone.now())
+    qs = _zaken_te_laat(vandaag).filter(
+        **{TE_LAAT_FILTERS[k]: v for k, v in filters.items() if k in TE_LAAT_FILTERS}
+    )
+    return qs.select_related("afdeling", "organisatie", "product", "behandelaar").order_by(
+        "streefdatum", "id"
+    )
 
 
 def regie_overzicht(*, medewerker, nu: datetime | None = None) -> RegieOverzicht:
@@ -197,9 +254,16 @@ def regie_overzicht(*, medewerker, nu: datetime | None = None) -> RegieOverzicht
     )
     overzicht = RegieOverzicht(peildatum=vandaag)
     overzicht.hoofdzaken_risico = list(hoofdzaken)
-    overzicht.per_organisatie = _groepen(te_laat, "organisatie__naam")
-    overzicht.per_afdeling = _groepen(te_laat, "afdeling__naam")
-    overzicht.per_product = _groepen(te_laat, "product__naam")
+    overzicht.aantal_hoofdzaken_risico = (
+        _open_zaken()
+        .filter(soort=Zaak.Soort.HOOFDZAAK)
+        .filter(Exists(deelzaken_risico))
+        .order_by()
+        .count()
+    )
+    overzicht.per_organisatie = _groepen(te_laat, "organisatie")
+    overzicht.per_afdeling = _groepen(te_laat, "afdeling")
+    overzicht.per_product = _groepen(te_laat, "product")
     overzicht.aantal_zaken_te_laat = sum(g.aantal for g in overzicht.per_organisatie)
     overzicht.zaken_te_laat = list(
         te_laat.select_related("afdeling", "organisatie", "product", "behandelaar").order_by(
@@ -234,7 +298,7 @@ def regie_overzicht(*, medewerker, nu: datetime | None = None) -> RegieOverzicht
     )
     # Escalations: breaches nobody has acknowledged yet, oldest deadline first.
     overzicht.escalaties = list(
-        Signalering.objects.filter(soort=Signalering.Soort.OVERSCHRIJDING, gezien_op__isnull=True)
+        Signalering.objects.filter(soort__in=OVERSCHRIJDINGEN, gezien_op__isnull=True)
         .select_related("afdeling", "organisatie")
         .order_by("deadline", "id")[:LIJST_LIMIET]
     )

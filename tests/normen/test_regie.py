@@ -170,3 +170,126 @@ def test_beheer_ziet_signaleringen_alleen_lezen(fenna_beheer, escalatie):
     assert response.status_code == 200
     assert escalatie.kenmerk in response.content.decode()
     assert client.get("/beheer/normen/signalering/add/").status_code == 403
+
+
+def test_titel_is_alleen_de_titel_en_de_h1_staat_in_de_body(tom_teamleider):
+    html = client_voor(tom_teamleider).get(URL).content.decode()
+    titel = html[html.index("<title>") : html.index("</title>")]
+    assert titel == "<title>Regie: servicenormen · " + titel.split(" · ", 1)[1]
+    assert "<" not in titel[len("<title>") :]
+    assert html.index("<body") < html.index('<h1 class="utrecht-heading-1">Regie: servicenormen')
+
+
+def test_hoofdzaak_telt_niet_mee_bij_te_laat_maar_staat_apart(tom_teamleider, afdeling_burgerzaken):
+    product = ProductFactory(afdeling=afdeling_burgerzaken, naam="Paspoort")
+    hoofdzaak, deelzaak = _hoofdzaak_met_deelzaak_te_laat(product, 7)
+    hoofdzaak.streefdatum = deelzaak.streefdatum  # the hoofdzaak's is its latest deelzaak's
+    hoofdzaak.save(update_fields=["streefdatum"])
+    monitor_tick()
+    overzicht = client_voor(tom_teamleider).get(URL).context["overzicht"]
+    assert overzicht.aantal_zaken_te_laat == 1
+    assert [z.pk for z in overzicht.zaken_te_laat] == [deelzaak.pk]
+    assert {g.naam for g in overzicht.per_product} == {"Paspoort"}
+    assert [z.pk for z in overzicht.hoofdzaken_risico] == [hoofdzaak.pk]
+    assert overzicht.aantal_hoofdzaken_risico == 1
+    assert not Signalering.objects.filter(object_id=hoofdzaak.pk, objectsoort="zaak").exists()
+
+
+def test_groepen_linken_naar_de_gefilterde_lijst(tom_teamleider, afdeling_burgerzaken):
+    paspoort = ProductFactory(afdeling=afdeling_burgerzaken, naam="Paspoort")
+    uwv = OrganisatieFactory(naam="UWV")
+    ww = ProductFactory(afdeling__organisatie=uwv, naam="WW-uitkering")
+    eigen = ZaakFactory(product=paspoort, te_laat=True)
+    ander = ZaakFactory(product=ww, te_laat=True)
+    client = client_voor(tom_teamleider)
+    html = client.get(URL).content.decode()
+    lijst = reverse("console:normen:te_laat")
+    for parameter, waarde in (
+        ("organisatie", uwv.pk),
+        ("afdeling", ww.afdeling_id),
+        ("product", ww.pk),
+    ):
+        url = f"{lijst}?{parameter}={waarde}"
+        assert f'href="{url}"' in html
+        inhoud = client.get(url).content.decode()
+        assert ander.identificatie in inhoud and eigen.identificatie not in inhoud
+    alles = client.get(lijst).content.decode()
+    assert ander.identificatie in alles and eigen.identificatie in alles
+
+
+@pytest.mark.parametrize("query", ["?product=²", "?organisatie=abc", "?afdeling=0"])
+def test_lijst_te_laat_ongeldige_filter_is_400(tom_teamleider, query):
+    from kcc.normen.views import FOUT_FILTER
+
+    response = client_voor(tom_teamleider).get(reverse("console:normen:te_laat") + query)
+    assert response.status_code == 400
+    assert FOUT_FILTER in response.content.decode()
+
+
+def test_lijst_te_laat_toegang(kim_kcc, bo_burgerzaken):
+    url = reverse("console:normen:te_laat")
+    assert client_voor(kim_kcc).get(url).status_code == 403
+    assert client_voor(bo_burgerzaken).get(url).status_code == 403
+    anoniem = Client().get(url)
+    assert anoniem.status_code == 302 and anoniem["Location"].startswith("/accounts/login/")
+
+
+def test_lijst_te_laat_constant_aantal_queries(tom_teamleider, afdeling_burgerzaken):
+    client = client_voor(tom_teamleider)
+    product = ProductFactory(afdeling=afdeling_burgerzaken)
+    ZaakFactory(product=product, te_laat=True)
+    url = reverse("console:normen:te_laat") + f"?product={product.pk}"
+    assert_constant_queries(
+        lambda: client.get(url),
+        lambda: [ZaakFactory(product=product, te_laat=True) for _ in range(4)],
+        label="regie te laat",
+    )
+
+
+def test_contactverzoeken_en_inbox_linken_door(tom_teamleider, afdeling_burgerzaken):
+    product = ProductFactory(afdeling=afdeling_burgerzaken)
+    _hoofdzaak_met_deelzaak_te_laat(product, 3)
+    overzicht = client_voor(tom_teamleider).get(URL)
+    html = overzicht.content.decode()
+    cv = overzicht.context["overzicht"].contactverzoeken_te_laat[0]
+    bericht = overzicht.context["overzicht"].inbox_te_laat[0]
+    klantbeeld = reverse("console:klanten:klantbeeld", args=[cv.klant_id])
+    assert f'href="{klantbeeld}#verzoeken-titel"' in html
+    assert f'href="{reverse("console:inbox:detail", args=[bericht.pk])}"' in html
+
+
+@pytest.mark.parametrize("objectsoort", ["zaak", "contactverzoek", "anoniem", "inbox"])
+def test_escalatie_opent_het_object(tom_teamleider, afdeling_burgerzaken, objectsoort):
+    product = ProductFactory(afdeling=afdeling_burgerzaken)
+    hoofdzaak, deelzaak = _hoofdzaak_met_deelzaak_te_laat(product, 4)
+    cv = Contactverzoek.objects.get()
+    if objectsoort == "anoniem":
+        Contactverzoek.objects.filter(pk=cv.pk).update(klant=None)
+    monitor_tick()
+    soort = {"anoniem": "contactverzoek", "inbox": "inkomend_bericht"}.get(objectsoort, objectsoort)
+    escalatie = Signalering.objects.get(objectsoort=soort, soort="overschrijding")
+    client = client_voor(tom_teamleider)
+    html = client.get(URL).content.decode()
+    url = reverse("console:normen:openen", args=[escalatie.pk])
+    assert f'href="{url}"' in html
+    response = client.get(url)
+    assert response.status_code == 302
+    verwacht = {
+        "zaak": reverse("console:zaken:zaak", args=[deelzaak.identificatie]),
+        "contactverzoek": reverse("console:klanten:klantbeeld", args=[cv.klant_id])
+        + "#verzoeken-titel",
+        "anoniem": URL,
+        "inbox": reverse("console:inbox:detail", args=[escalatie.object_id]),
+    }[objectsoort]
+    assert response["Location"] == verwacht
+
+
+def test_escalatie_openen_alleen_voor_teamleider(
+    kim_kcc, bo_burgerzaken, tom_teamleider, escalatie
+):
+    url = reverse("console:normen:openen", args=[escalatie.pk])
+    assert client_voor(kim_kcc).get(url).status_code == 403
+    assert client_voor(bo_burgerzaken).get(url).status_code == 403
+    assert Client().get(url).status_code == 302
+    onbekend = reverse("console:normen:openen", args=[escalatie.pk + 999])
+    assert client_voor(tom_teamleider).get(onbekend).status_code == 404
