@@ -10,6 +10,7 @@ from kanalen.inbox.models import (
     InkomendBericht,
     Telefoongesprek,
     Tijdslot,
+    Toestel,
 )
 from kcc.core.admin import VerwerkingAdminMixin
 
@@ -46,6 +47,25 @@ class TelefoongesprekAdmin(VerwerkingAdminMixin, AlleenLezen):
     list_display = ["call_id", "beller", "medewerker", "status", "begonnen_op", "beeindigd_op"]
     list_filter = ["status"]
     list_select_related = ["medewerker"]
+
+
+@admin.register(Toestel)
+class ToestelAdmin(admin.ModelAdmin):
+    """Which medewerker sits at which extension: a CTI event naming only the extension
+    then reaches that medewerker's console."""
+
+    list_display = ["nummer", "medewerker"]
+    search_fields = ["nummer", "medewerker__username", "medewerker__last_name"]
+    list_select_related = ["medewerker"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "medewerker":
+            from kcc.accounts.models import User
+
+            kwargs["queryset"] = User.objects.filter(
+                soort=User.Soort.MEDEWERKER, is_active=True
+            ).order_by("username")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 @admin.register(BalieLocatie)

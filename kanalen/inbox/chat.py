@@ -122,7 +122,14 @@ def chat_versie(*, item: InkomendBericht, regels: list[ChatRegel]) -> str:
 
 
 def chat_beeindigen(*, item: InkomendBericht, medewerker: User) -> Contactmoment:
-    """End the chat: the transcript becomes one inbound Contactmoment (kanaal chat)."""
+    """End the chat: the transcript becomes one inbound Contactmoment (kanaal chat).
+
+    The medewerker's replies are part of that one contact, not outbound contacts of their
+    own: the citizen started one conversation, answered live in it. The transcript holds
+    both directions, and every reply (Antwoord) points to the contact. Recording each
+    reply as an outbound contact would count one chat as many in the volumes and the
+    handling times.
+    """
     check_eigen_open_item(item, medewerker)
     regels = chat_regels(item=item)
     transcript = "\n".join(
@@ -148,6 +155,9 @@ def chat_beeindigen(*, item: InkomendBericht, medewerker: User) -> Contactmoment
             klant=item.klant,
             scherm="console/inbox/chat",
             **anoniem_velden(item),
+        )
+        Antwoord.objects.filter(bericht=item, contactmoment__isnull=True).update(
+            contactmoment=contactmoment
         )
     item.refresh_from_db()
     return contactmoment

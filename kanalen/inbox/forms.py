@@ -41,6 +41,15 @@ class InboxFilterForm(forms.Form):
     eigen = forms.BooleanField(label="Alleen mijn berichten", required=False)
 
 
+# There is no link with the platforms: say so where the medewerker chooses the channel.
+SOCIALE_MEDIA_UITLEG = (
+    "Sociale media: het KCC heeft geen koppeling met het platform. Plaats het antwoord zelf "
+    "op het platform, als reactie op het bericht, en leg het hier vast. Er wordt niets "
+    "automatisch verstuurd. E-mail wordt wel verstuurd; bij post of telefoon legt u vast "
+    "wat u de klant stuurde of zei."
+)
+
+
 class AntwoordForm(forms.Form):
     kanaal = forms.ChoiceField(
         label="Antwoord via",
@@ -57,6 +66,27 @@ class AntwoordForm(forms.Form):
         widget=forms.Textarea(_AREA),
     )
     vac = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, kanalen: tuple[str, ...] = ANTWOORD_KANALEN, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kanaal"].choices = [(k, KanaalCode(k).label) for k in kanalen]
+        if KanaalCode.SOCIALE_MEDIA in kanalen:
+            self.fields["kanaal"].help_text = SOCIALE_MEDIA_UITLEG
+
+
+class ZaakProductForm(forms.Form):
+    """Step 1 of 'overdragen als zaak' (GET): the product; step 2 shows its intake."""
+
+    zaak_product = forms.ModelChoiceField(
+        label="Product",
+        queryset=None,
+        empty_label="Kies een product",
+        widget=forms.Select(_SELECT),
+    )
+
+    def __init__(self, *args, producten, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["zaak_product"].queryset = producten
 
 
 class OverdragenForm(forms.Form):
@@ -144,3 +174,32 @@ class HandmatigForm(forms.Form):
         if datum < timezone.localdate() - datetime.timedelta(days=90):
             raise forms.ValidationError("De datum van ontvangst is meer dan 90 dagen geleden.")
         return datum
+
+
+def zaak_intake_form(*, product, klant, data=None) -> forms.Form:
+    """Step 2 of 'overdragen als zaak': the product's intake as the console's own intake
+    asks it (zaken.forms.IntakeForm), without what the BRP already knows and without the
+    channel, which is the item's. No product or no klant: no questions (the service then
+    says what is missing)."""
+    from zaken.forms import IntakeForm
+    from zaken.services.intake import brp_waarde, intake_vragen
+
+    vragen = []
+    if product is not None and klant is not None:
+        vragen = [
+            v for v in intake_vragen(product=product) if brp_waarde(klant, v.brp_veld) is None
+        ]
+    form = IntakeForm(
+        data, vragen=vragen, verplicht_codes={v.code for v in vragen}, prefix="intake"
+    )
+    del form.fields["kanaal"]
+    return form
+
+
+def intake_antwoorden(form: forms.Form) -> dict[str, str]:
+    """The answers as zaken.services.aanvragen takes them (text; dates as ISO)."""
+    return {
+        code: waarde.isoformat() if hasattr(waarde, "isoformat") else str(waarde)
+        for code, waarde in form.cleaned_data.items()
+        if waarde not in (None, "")
+    }

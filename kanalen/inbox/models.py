@@ -115,6 +115,11 @@ class InkomendBericht(models.Model):
         related_name="inbox_items",
     )
     status = models.CharField(max_length=15, choices=Status.choices, default=Status.NIEUW)
+    geclaimd_op = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="Wanneer de behandelaar het bericht oppakte: daar begint de afhandeltijd.",
+    )
     beantwoord_op = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -215,6 +220,14 @@ class Telefoongesprek(models.Model):
     begonnen_op = models.DateTimeField()
     aangenomen_op = models.DateTimeField(null=True, blank=True)
     beeindigd_op = models.DateTimeField(null=True, blank=True)
+    contactmoment = models.OneToOneField(
+        "kanalen.Contactmoment",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="telefoongesprek",
+        help_text="Het contactmoment dat dit gesprek vastlegt: één per gesprek.",
+    )
 
     class Meta:
         verbose_name = "telefoongesprek"
@@ -229,6 +242,26 @@ class Telefoongesprek(models.Model):
         if self.aangenomen_op and self.beeindigd_op:
             return int((self.beeindigd_op - self.aangenomen_op).total_seconds())
         return None
+
+
+class Toestel(models.Model):
+    """Which medewerker works at a phone extension: a CTI event that names only the
+    extension still reaches that medewerker's console."""
+
+    nummer = models.CharField(
+        max_length=20, unique=True, help_text="Toestelnummer zoals de telefooncentrale het meldt."
+    )
+    medewerker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="toestellen"
+    )
+
+    class Meta:
+        verbose_name = "toestel"
+        verbose_name_plural = "toestellen"
+        ordering = ["nummer"]
+
+    def __str__(self) -> str:
+        return self.nummer
 
 
 class BalieLocatie(models.Model):

@@ -52,8 +52,7 @@ ANTWOORD_LEEG = "Vul het antwoord in."
 GEEN_EMAILADRES = (
     "Er is geen e-mailadres bekend om het antwoord naar te sturen. Kies een ander kanaal."
 )
-ONBEKEND_ANTWOORDKANAAL = "Kies e-mail, post of telefoon als kanaal voor het antwoord."
-AFDELING_NODIG = "Kies de afdeling die het bericht overneemt."
+ONBEKEND_ANTWOORDKANAAL = "Kies een kanaal uit de lijst voor het antwoord."
 
 # Reactienorm of a channel that has no Kanaal row yet (beheer can change the row later).
 STANDAARD_NORMEN: dict[str, tuple[int, str]] = {
@@ -287,6 +286,7 @@ def _item_heropenen(*, gesprek: Gesprek, ontvangen_op: datetime.datetime) -> Non
     InkomendBericht.objects.filter(pk=item.pk).update(
         status=InkomendBericht.Status.NIEUW,
         behandelaar=None,
+        geclaimd_op=None,
         beantwoord_op=None,
         deadline=deadline_berekenen(kanaal=kanaal_voor(item.kanaal), ontvangen_op=ontvangen_op),
     )
@@ -301,8 +301,12 @@ def bericht_claimen(*, bericht: InkomendBericht, medewerker: User) -> InkomendBe
     _check_inbox(medewerker)
     gewonnen = InkomendBericht.objects.filter(
         pk=bericht.pk, behandelaar=None, is_vervolg=False, status=InkomendBericht.Status.NIEUW
-    ).update(behandelaar=medewerker, status=InkomendBericht.Status.IN_BEHANDELING)
-    bericht.refresh_from_db(fields=["behandelaar", "status"])
+    ).update(
+        behandelaar=medewerker,
+        status=InkomendBericht.Status.IN_BEHANDELING,
+        geclaimd_op=timezone.now(),
+    )
+    bericht.refresh_from_db(fields=["behandelaar", "status", "geclaimd_op"])
     if not gewonnen and bericht.behandelaar_id != medewerker.pk:
         raise ClaimVerloren(
             CLAIM_VERLOREN if bericht.status in InkomendBericht.OPEN else AL_AFGEROND
@@ -316,7 +320,7 @@ def bericht_vrijgeven(*, bericht: InkomendBericht, medewerker: User) -> None:
     qs = InkomendBericht.objects.filter(pk=bericht.pk, status=InkomendBericht.Status.IN_BEHANDELING)
     if not medewerker.has_role(roles.TEAMLEIDER):
         qs = qs.filter(behandelaar=medewerker)
-    qs.update(behandelaar=None, status=InkomendBericht.Status.NIEUW)
+    qs.update(behandelaar=None, status=InkomendBericht.Status.NIEUW, geclaimd_op=None)
 
 
 def check_eigen_open_item(bericht: InkomendBericht, medewerker: User) -> None:
@@ -344,13 +348,37 @@ def antwoord_emailadres(*, bericht: InkomendBericht) -> str:
     return ""
 
 
+def antwoordkanalen(*, bericht: InkomendBericht) -> tuple[str, ...]:
+    """The channels this item can be answered on. A social-media message also on its own
+    channel: there is no platform integration, so the medewerker posts the answer on the
+    platform and registers it here (recorded, not sent)."""
+    if bericht.kanaal == KanaalCode.SOCIALE_MEDIA:
+        return (KanaalCode.SOCIALE_MEDIA, *ANTWOORD_KANALEN)
+    return ANTWOORD_KANALEN
+
+
 def standaard_antwoordkanaal(*, bericht: InkomendBericht) -> str:
-    """The customer's preferred channel when we can answer on it, else e-mail when an
-    address is known, else post."""
+    """Social media on its own channel; else the customer's preferred channel when we can
+    answer on it, else e-mail when an address is known, else post."""
+    if bericht.kanaal == KanaalCode.SOCIALE_MEDIA:
+        return KanaalCode.SOCIALE_MEDIA
     voorkeur = bericht.klant.voorkeurskanaal if bericht.klant_id else ""
     if voorkeur in ANTWOORD_KANALEN:
         return voorkeur
     return KanaalCode.EMAIL if antwoord_emailadres(bericht=bericht) else KanaalCode.POST
+
+
+def behandeling_gestart_op(bericht: InkomendBericht, nu: datetime.datetime) -> datetime.datetime:
+    """When the medewerker started on the item (its claim): the contact's handling time
+    runs from there. kanalen refuses a start more than 12 hours back, so an item claimed
+    yesterday counts from then."""
+    gestart = bericht.geclaimd_op or nu
+    return max(gestart, nu - kanalen_services.MAX_DUUR + datetime.timedelta(minutes=1))
+
+
+def vraag_van(bericht: InkomendBericht) -> str:
+    """The customer's question as the contactmoment records it."""
+    return (bericht.onderwerp or bericht.tekst[:200] or bericht.referentie or "").strip()
 
 
 def anoniem_velden(bericht: InkomendBericht) -> dict:
@@ -371,8 +399,13 @@ def antwoord_versturen(
     kanaal_code: str,
     vac_id: int | None = None,
 ) -> Antwoord:
-    """Answer an item: record the outbound Contactmoment, store the answer (outbox) and,
-    for e-mail, send it after commit. The item is then 'beantwoord'."""
+    """Answer an item: two Contactmomenten, the answer stored (outbox) and, for e-mail,
+    sent after commit. The item is then 'beantwoord'.
+
+    The customer's question is an inbound contact on the item's own channel, answered:
+    that is what first-contact resolution and repeat-contact detection count. The answer
+    is an outbound contact on the channel it went out on, following the question.
+    """
     check_eigen_open_item(bericht, medewerker)
     if not tekst.strip() and vac_id:
         # No JavaScript: the chosen kennisbank answer is the answer.
@@ -384,7 +417,7 @@ def antwoord_versturen(
         )
     if not tekst.strip():
         raise ValidationError({"tekst": [ANTWOORD_LEEG]})
-    if kanaal_code not in ANTWOORD_KANALEN:
+    if kanaal_code not in antwoordkanalen(bericht=bericht):
         raise ValidationError({"kanaal": [ONBEKEND_ANTWOORDKANAAL]})
     aan = ""
     if kanaal_code == KanaalCode.EMAIL:
@@ -398,22 +431,26 @@ def antwoord_versturen(
         ).update(status=InkomendBericht.Status.BEANTWOORD, beantwoord_op=nu)
         if not gesloten:
             raise ValidationError(AL_AFGEROND)
-        contactmoment = kanalen_services.contactmoment_registreren(
-            medewerker=medewerker,
-            kanaal=kanaal_voor(kanaal_code),
-            vragen=[
-                kanalen_services.VraagInvoer(
-                    vraag=(bericht.onderwerp or bericht.tekst[:200] or bericht.referentie or ""),
-                    antwoord=tekst.strip(),
-                    vac_id=vac_id,
-                )
-            ],
-            resultaat=Contactmoment.Resultaat.BEANTWOORD,
-            gestart_op=nu,
-            klant=bericht.klant,
-            richting=Contactmoment.Richting.UITGAAND,
-            scherm="console/inbox",
+        gemeen = {
+            "medewerker": medewerker,
+            "resultaat": Contactmoment.Resultaat.BEANTWOORD,
+            "klant": bericht.klant,
+            "scherm": "console/inbox",
             **anoniem_velden(bericht),
+        }
+        vraag = kanalen_services.contactmoment_registreren(
+            kanaal=kanaal_voor(bericht.kanaal),
+            vragen=[_vraag_invoer(bericht, tekst, vac_id)],
+            gestart_op=behandeling_gestart_op(bericht, nu),
+            **gemeen,
+        )
+        contactmoment = kanalen_services.contactmoment_registreren(
+            kanaal=kanaal_voor(kanaal_code),
+            vragen=[_vraag_invoer(bericht, tekst, vac_id)],
+            gestart_op=nu,
+            richting=Contactmoment.Richting.UITGAAND,
+            vorig_contactmoment=vraag,
+            **gemeen,
         )
         antwoord = Antwoord.objects.create(
             gesprek=bericht.gesprek,
@@ -437,6 +474,14 @@ def antwoord_versturen(
     return antwoord
 
 
+def _vraag_invoer(
+    bericht: InkomendBericht, tekst: str, vac_id: int | None
+) -> kanalen_services.VraagInvoer:
+    return kanalen_services.VraagInvoer(
+        vraag=vraag_van(bericht), antwoord=tekst.strip(), vac_id=vac_id
+    )
+
+
 def _antwoord_onderwerp(bericht: InkomendBericht) -> str:
     item = bericht.gesprek.berichten.filter(is_vervolg=False).first() or bericht
     onderwerp = (item.onderwerp or "Uw vraag").strip()
@@ -449,42 +494,6 @@ def _antwoord_onderwerp(bericht: InkomendBericht) -> str:
 
 def _maildomein() -> str:
     return settings.DEFAULT_FROM_EMAIL.rpartition("@")[2] or "localhost"
-
-
-def bericht_overdragen(
-    *, bericht: InkomendBericht, medewerker: User, afdeling_id: int | None, vraag: str = ""
-) -> Contactmoment:
-    """Hand the item over to a backoffice afdeling: a Contactverzoek (kanalen service) with
-    the customer's address; the item is then 'overgedragen'."""
-    check_eigen_open_item(bericht, medewerker)
-    if not afdeling_id:
-        raise ValidationError({"afdeling": [AFDELING_NODIG]})
-    nu = timezone.now()
-    with transaction.atomic():
-        gesloten = InkomendBericht.objects.filter(
-            pk=bericht.pk, status__in=InkomendBericht.OPEN, behandelaar=medewerker
-        ).update(status=InkomendBericht.Status.OVERGEDRAGEN, beantwoord_op=nu)
-        if not gesloten:
-            raise ValidationError(AL_AFGEROND)
-        vraagtekst = (vraag or bericht.tekst or bericht.onderwerp).strip()[:2000] or "Zie bericht"
-        contactmoment = kanalen_services.contactmoment_registreren(
-            medewerker=medewerker,
-            kanaal=kanaal_voor(bericht.kanaal),
-            vragen=[kanalen_services.VraagInvoer(vraag=bericht.onderwerp or vraagtekst[:200])],
-            resultaat=Contactmoment.Resultaat.CONTACTVERZOEK,
-            gestart_op=nu,
-            klant=bericht.klant,
-            scherm="console/inbox",
-            contactverzoek=kanalen_services.ContactverzoekInvoer(
-                afdeling_id=afdeling_id,
-                vraag=f"{bericht.referentie}: {vraagtekst}",
-                email=bericht.afzender_email or bericht.gesprek.adres,
-                telefoonnummer=bericht.afzender_telefoon,
-            ),
-            **anoniem_velden(bericht),
-        )
-    bericht.refresh_from_db()
-    return contactmoment
 
 
 def bericht_registreren(

@@ -20,6 +20,10 @@ logger = logging.getLogger(__name__)
 
 ONBEKEND_GESPREK = "Onbekend gesprek: call_id {call_id} is niet eerder gemeld (eerst 'ringing')."
 ONBEKENDE_GEBEURTENIS = "Onbekende gebeurtenis: kies ringing, answered of ended."
+GESPREK_NIET_VAN_U = (
+    "Dit telefoongesprek is niet (meer) van u. Registreer het contact zonder gesprek."
+)
+GESPREK_AL_VASTGELEGD = "Dit telefoongesprek is al als contactmoment vastgelegd."
 # How long an ended call stays on the medewerker's screen, to register it.
 NA_AFLOOP_ZICHTBAAR = datetime.timedelta(minutes=30)
 
@@ -44,17 +48,35 @@ def _beller(nummer: str) -> str:
         return ""  # withheld or foreign rubbish: an anonymous caller
 
 
+def _medewerker(*, gebruikersnaam: str, toestel: str, call_id: str) -> User | None:
+    """Who takes the call: the username the platform sent, else the medewerker of the
+    extension (beheer: Toestel). None when neither is known (logged)."""
+    if gebruikersnaam:
+        gebruiker = User.objects.filter(username=gebruikersnaam, is_active=True).first()
+        if gebruiker is not None:
+            return gebruiker
+        logger.warning("CTI: onbekende medewerker %r bij gesprek %s", gebruikersnaam, call_id)
+    if toestel:
+        gebruiker = (
+            User.objects.filter(toestellen__nummer=toestel[:20], is_active=True)
+            .order_by("id")
+            .first()
+        )
+        if gebruiker is None:
+            logger.warning(
+                "CTI: toestel %r hoort bij geen medewerker (gesprek %s)", toestel, call_id
+            )
+        return gebruiker
+    return None
+
+
 def telefoongesprek_melden(
     *, call_id: str, gebeurtenis: str, beller: str = "", toestel: str = "", medewerker: str = ""
 ) -> Telefoongesprek:
     """Process one CTI event. 'ringing' creates the call (idempotent); 'answered' and
     'ended' need a known call_id, else OnbekendGesprek."""
     nu = timezone.now()
-    gebruiker = (
-        User.objects.filter(username=medewerker, is_active=True).first() if medewerker else None
-    )
-    if medewerker and gebruiker is None:
-        logger.warning("CTI: onbekende medewerker %r bij gesprek %s", medewerker, call_id)
+    gebruiker = _medewerker(gebruikersnaam=medewerker, toestel=toestel, call_id=call_id)
     if gebeurtenis == Telefoongesprek.Status.RINGING:
         nummer = _beller(beller)
         try:
@@ -108,3 +130,24 @@ def actief_gesprek(*, medewerker: User) -> Telefoongesprek | None:
         .order_by("-begonnen_op", "-id")
         .first()
     )
+
+
+def gesprek_voor_contact(*, gesprek_id: int, medewerker: User) -> Telefoongesprek:
+    """The medewerker's own call that a new contactmoment registers; its row is locked so
+    two registrations of one call cannot both win. Caller holds a transaction."""
+    gesprek = (
+        Telefoongesprek.objects.select_for_update()
+        .filter(pk=gesprek_id, medewerker=medewerker)
+        .first()
+    )
+    if gesprek is None:
+        raise ValidationError({"telefoongesprek": [GESPREK_NIET_VAN_U]})
+    if gesprek.contactmoment_id is not None:
+        raise ValidationError({"telefoongesprek": [GESPREK_AL_VASTGELEGD]})
+    return gesprek
+
+
+def contact_tijden(gesprek: Telefoongesprek) -> tuple[datetime.datetime, datetime.datetime | None]:
+    """Start and end of the contact on the call's own clock (the CTI events): from
+    answering (or ringing, when never answered) to the end; no end while it still runs."""
+    return gesprek.aangenomen_op or gesprek.begonnen_op, gesprek.beeindigd_op

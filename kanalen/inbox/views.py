@@ -10,8 +10,15 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from kanalen.inbox import selectors, services
-from kanalen.inbox.forms import AntwoordForm, InboxFilterForm, OverdragenForm
+from kanalen.inbox import overdracht, selectors, services
+from kanalen.inbox.forms import (
+    AntwoordForm,
+    InboxFilterForm,
+    OverdragenForm,
+    ZaakProductForm,
+    intake_antwoorden,
+    zaak_intake_form,
+)
 from kanalen.kennisbank import kennisbank_context
 from kcc.core.permissions import role_required
 
@@ -54,13 +61,41 @@ def vrijgeven(request: HttpRequest, bericht_id: int) -> HttpResponse:
     return redirect("console:inbox:lijst")
 
 
-def _detail(request, bericht, *, antwoord_form=None, overdragen_form=None, status=200):
+def _detail(
+    request,
+    bericht,
+    *,
+    antwoord_form=None,
+    overdragen_form=None,
+    zaak_product=None,
+    zaak_form=None,
+    status=200,
+):
+    kanalen = services.antwoordkanalen(bericht=bericht)
+    producten = overdracht.zaak_producten(bericht=bericht)
+    # 'Overdragen als zaak' in two steps without JavaScript: choose the product (GET),
+    # then its intake questions appear.
+    product_form = ZaakProductForm(
+        request.GET if "zaak_product" in request.GET else None,
+        producten=producten,
+        initial={"zaak_product": zaak_product},
+    )
+    if zaak_product is None and product_form.is_bound and product_form.is_valid():
+        zaak_product = product_form.cleaned_data["zaak_product"]
+    if zaak_form is None and zaak_product is not None:
+        zaak_form = zaak_intake_form(product=zaak_product, klant=bericht.klant)
     context = {
         "bericht": bericht,
         "tijdlijn": selectors.gesprek_tijdlijn(bericht=bericht),
         "antwoord_form": antwoord_form
-        or AntwoordForm(initial={"kanaal": services.standaard_antwoordkanaal(bericht=bericht)}),
+        or AntwoordForm(
+            initial={"kanaal": services.standaard_antwoordkanaal(bericht=bericht)},
+            kanalen=kanalen,
+        ),
         "overdragen_form": overdragen_form or OverdragenForm(),
+        "zaak_product_form": product_form,
+        "zaak_product": zaak_product,
+        "zaak_form": zaak_form,
         "is_van_mij": bericht.behandelaar_id == request.user.pk,
         "is_open": bericht.status in bericht.OPEN,
         "nu": timezone.now(),
@@ -87,7 +122,7 @@ def _fouten(form, exc: ValidationError) -> None:
 @require_POST
 def antwoorden(request: HttpRequest, bericht_id: int) -> HttpResponse:
     bericht = selectors.bericht_get_for_medewerker(bericht_id=bericht_id, medewerker=request.user)
-    form = AntwoordForm(request.POST)
+    form = AntwoordForm(request.POST, kanalen=services.antwoordkanalen(bericht=bericht))
     if form.is_valid():
         try:
             services.antwoord_versturen(
@@ -114,7 +149,7 @@ def overdragen(request: HttpRequest, bericht_id: int) -> HttpResponse:
     form = OverdragenForm(request.POST)
     if form.is_valid():
         try:
-            services.bericht_overdragen(
+            overdracht.bericht_overdragen(
                 bericht=bericht,
                 medewerker=request.user,
                 afdeling_id=form.cleaned_data["afdeling"].pk,
@@ -129,6 +164,43 @@ def overdragen(request: HttpRequest, bericht_id: int) -> HttpResponse:
             messages.success(request, f"{bericht.referentie} is overgedragen aan {afdeling.naam}.")
             return redirect("console:inbox:lijst")
     return _detail(request, bericht, overdragen_form=form, status=400)
+
+
+@role_required(*services.INBOX_ROLLEN)
+@require_POST
+def overdragen_zaak(request: HttpRequest, bericht_id: int) -> HttpResponse:
+    """Hand the item over as an aanvraag for a product (step 2: the intake answers)."""
+    from zaken.errors import ZaakFout
+
+    bericht = selectors.bericht_get_for_medewerker(bericht_id=bericht_id, medewerker=request.user)
+    product_id = request.POST.get("product", "")
+    product = (
+        overdracht.zaak_producten(bericht=bericht).filter(pk=product_id).first()
+        if product_id.isascii() and product_id.isdigit() and len(product_id) < 10
+        else None
+    )
+    form = zaak_intake_form(product=product, klant=bericht.klant, data=request.POST)
+    if form.is_valid():
+        try:
+            aanvraag = overdracht.bericht_overdragen_zaak(
+                bericht=bericht,
+                medewerker=request.user,
+                product_id=product.pk if product else None,
+                antwoorden=intake_antwoorden(form),
+            )
+        except services.ClaimVerloren as exc:
+            form.add_error(None, str(exc))
+        except ValidationError as exc:
+            _fouten(form, exc)
+        except ZaakFout as exc:
+            form.add_error(None, exc.message)
+        else:
+            zaken = ", ".join(z.identificatie for z in aanvraag.nieuwe_zaken)
+            messages.success(
+                request, f"{bericht.referentie} is overgedragen als aanvraag ({zaken})."
+            )
+            return redirect("console:inbox:lijst")
+    return _detail(request, bericht, zaak_product=product, zaak_form=form, status=400)
 
 
 @role_required(*services.INBOX_ROLLEN)

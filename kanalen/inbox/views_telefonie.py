@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from kanalen.codes import KanaalCode
 from kanalen.inbox import telefonie
 from kanalen.inbox.services import INBOX_ROLLEN
 from kcc.core.permissions import role_required
@@ -21,19 +22,21 @@ from kcc.core.permissions import role_required
 @role_required(*INBOX_ROLLEN)
 def actief(request: HttpRequest) -> HttpResponse:
     gesprek = telefonie.actief_gesprek(medewerker=request.user)
-    versie = f"{gesprek.pk}-{gesprek.status}" if gesprek else "geen"
+    versie = "geen"
     registreren = ""
     if gesprek is not None:
-        # The registration form opens with channel telefoon and the call's start, so the
-        # contact's duration is the call's (kanalen computes it from gestart_op).
-        query = {"kanaal_contact": "telefoon", "kanaal": "telefoon"}
-        if gesprek.aangenomen_op:
-            query["gestart_op"] = gesprek.aangenomen_op.isoformat()
+        versie = f"{gesprek.pk}-{gesprek.status}-{gesprek.contactmoment_id or ''}"
+        # The registration form carries the call's id: the server takes the contact's start,
+        # end and duration from the call itself (kanalen.services), never from the browser.
+        # On the klantbeeld 'kanaal' filters the timeline, so the new contact's channel
+        # goes in 'kanaal_contact' there; the anonymous form calls it 'kanaal'.
         if gesprek.klant_id:
-            registreren = reverse("console:klanten:klantbeeld", args=[gesprek.klant_id])
+            pad = reverse("console:klanten:klantbeeld", args=[gesprek.klant_id])
+            query = {"kanaal_contact": KanaalCode.TELEFOON, "telefoongesprek": gesprek.pk}
         else:
-            registreren = reverse("console:contact:anoniem")
-        registreren += "?" + urlencode(query)
+            pad = reverse("console:contact:anoniem")
+            query = {"kanaal": KanaalCode.TELEFOON, "telefoongesprek": gesprek.pk}
+        registreren = f"{pad}?{urlencode(query)}"
     context = {
         "gesprek": gesprek,
         "registreren": registreren,

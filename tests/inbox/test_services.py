@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from kanalen.codes import KanaalCode
-from kanalen.inbox import services
+from kanalen.inbox import overdracht, services
 from kanalen.inbox.models import Antwoord, InkomendBericht
 from kanalen.models import Contactmoment, Contactverzoek, Kanaal
 from kcc.normen.calendar import TIJDZONE
@@ -106,6 +106,7 @@ def test_antwoord_wordt_uitgaand_contactmoment_op_klant(
         )
     cm = antwoord.contactmoment
     assert cm.richting == Contactmoment.Richting.UITGAAND
+    assert cm.vorig_contactmoment.richting == Contactmoment.Richting.INKOMEND
     assert cm.klant == klant
     assert cm.kanaal.code == "email"
     assert cm.vragen.get().antwoord == "Het stadhuis is open van 9 tot 17."
@@ -165,7 +166,7 @@ def test_voorkeurskanaal_van_klant_is_standaard():
 
 def test_overdragen_maakt_contactverzoek(kim_kcc, afdeling_burgerzaken):
     bericht = InkomendBerichtFactory(tekst="Mijn vergunning is nog niet binnen.")
-    cm = services.bericht_overdragen(
+    cm = overdracht.bericht_overdragen(
         bericht=bericht, medewerker=kim_kcc, afdeling_id=afdeling_burgerzaken.pk
     )
     verzoek = Contactverzoek.objects.get(contactmoment=cm)
@@ -175,14 +176,14 @@ def test_overdragen_maakt_contactverzoek(kim_kcc, afdeling_burgerzaken):
     bericht.refresh_from_db()
     assert bericht.status == "overgedragen"
     with pytest.raises(ValidationError, match=services.AL_AFGEROND):
-        services.bericht_overdragen(
+        overdracht.bericht_overdragen(
             bericht=bericht, medewerker=kim_kcc, afdeling_id=afdeling_burgerzaken.pk
         )
 
 
 def test_overdragen_zonder_afdeling_geweigerd(kim_kcc):
-    with pytest.raises(ValidationError, match=services.AFDELING_NODIG):
-        services.bericht_overdragen(
+    with pytest.raises(ValidationError, match=overdracht.AFDELING_NODIG):
+        overdracht.bericht_overdragen(
             bericht=InkomendBerichtFactory(), medewerker=kim_kcc, afdeling_id=None
         )
 

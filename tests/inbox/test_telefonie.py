@@ -87,8 +87,13 @@ def test_paneel_toont_klant_of_anonieme_beller(kim_kcc, tom_teamleider):
     _post({"call_id": "a", "event": "ended"})
     html = client.get("/console/telefonie/actief/").content.decode()
     assert "Gesprek beëindigd" in html
-    assert f"/console/klanten/{klant.pk}/?kanaal_contact=telefoon" in html
-    assert "gestart_op=" in html
+    gesprek = Telefoongesprek.objects.get(call_id="a")
+    assert (
+        f"/console/klanten/{klant.pk}/?kanaal_contact=telefoon&amp;telefoongesprek={gesprek.pk}"
+        in html
+    )
+    # The call's id, not a time from the browser; 'kanaal' would filter the timeline.
+    assert "gestart_op=" not in html and "kanaal=telefoon" not in html
     # An anonymous caller for Tom.
     _post({"call_id": "b", "event": "ringing", "caller": "anonymous", "medewerker": "tom"})
     client.force_login(tom_teamleider)
@@ -111,13 +116,13 @@ def test_paneel_alleen_vervangen_als_gesprek_verandert(kim_kcc):
     client.force_login(kim_kcc)
     _post({"call_id": "v1", "event": "ringing", "caller": "0612345678", "medewerker": "kim"})
     gesprek = Telefoongesprek.objects.get()
-    versie = f"{gesprek.pk}-ringing"
+    versie = f"{gesprek.pk}-ringing-"
     html = client.get("/console/telefonie/actief/", {"v": versie}).content.decode()
     assert "hx-swap-oob" not in html and "Inkomend gesprek" not in html  # focus stays put
     _post({"call_id": "v1", "event": "answered"})
     html = client.get("/console/telefonie/actief/", {"v": versie}).content.decode()
     assert 'hx-swap-oob="true"' in html and "In gesprek" in html
-    assert f"v={gesprek.pk}-answered" in html
+    assert f"v={gesprek.pk}-answered-" in html
 
 
 def test_paneel_toegang(bo_burgerzaken, fenna_beheer):
@@ -131,3 +136,34 @@ def test_paneel_toegang(bo_burgerzaken, fenna_beheer):
 def test_token_vergelijking():
     assert telefonie.cti_token_geldig(authorization=f"Bearer {TOKEN}")
     assert not telefonie.cti_token_geldig(authorization=f"Basic {TOKEN}")
+
+
+def test_alleen_toestelnummer_bereikt_de_console_van_die_medewerker(kim_kcc, caplog):
+    from kanalen.inbox.models import Toestel
+
+    Toestel.objects.create(nummer="201", medewerker=kim_kcc)
+    klant = klant_met_telefoon("+31612345678")
+    response = _post(
+        {"call_id": "t1", "event": "ringing", "caller": "0612345678", "extension": "201"}
+    )
+    assert response.status_code == 200
+    assert Telefoongesprek.objects.get().medewerker == kim_kcc
+    client = Client()
+    client.force_login(kim_kcc)
+    html = client.get("/console/telefonie/actief/").content.decode()
+    assert "Inkomend gesprek" in html and klant.naam in html
+
+    # Picked up at another extension (a hunt group): the call moves to that medewerker.
+    _post({"call_id": "t2", "event": "ringing", "caller": "0612345678", "extension": "999"})
+    assert "hoort bij geen medewerker" in caplog.text
+    assert Telefoongesprek.objects.get(call_id="t2").medewerker is None
+    _post({"call_id": "t2", "event": "answered", "extension": "201"})
+    assert Telefoongesprek.objects.get(call_id="t2").medewerker == kim_kcc
+
+
+def test_gebruikersnaam_gaat_voor_toestel(kim_kcc, tom_teamleider):
+    from kanalen.inbox.models import Toestel
+
+    Toestel.objects.create(nummer="201", medewerker=kim_kcc)
+    _post({"call_id": "t3", "event": "ringing", "extension": "201", "medewerker": "tom"})
+    assert Telefoongesprek.objects.get().medewerker == tom_teamleider
