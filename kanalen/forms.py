@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from kanalen.models import Contactmoment, Kanaal
 from kanalen.services import ONBEKEND_PRODUCT, ONBEKENDE_VAC, ContactverzoekInvoer, VraagInvoer
+from kcc.accounts.models import User
 from klanten.validators import ID_MAX
 from productcatalogus.models import Afdeling, Organisatie
 
@@ -84,6 +85,15 @@ class ContactmomentForm(forms.Form):
         help_text="Alleen bij 'contactverzoek'.",
         widget=forms.Select(attrs=_SELECT),
     )
+    behandelaar = forms.ModelChoiceField(
+        label="Terugbellen door medewerker",
+        queryset=User.objects.filter(is_active=True, afdelingen__actief=True)
+        .distinct()
+        .order_by("first_name", "last_name", "username"),
+        required=False,
+        help_text="Niet verplicht: een medewerker van die afdeling die persoonlijk terugbelt.",
+        widget=forms.Select(attrs=_SELECT),
+    )
     terugbel_telefoon = forms.CharField(
         label="Terugbellen op telefoonnummer",
         required=False,
@@ -107,6 +117,7 @@ class ContactmomentForm(forms.Form):
 
     def __init__(self, *args, klant=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["behandelaar"].label_from_instance = lambda u: u.get_full_name() or u.username
         if klant is not None:
             self.fields["vorig_contactmoment"].queryset = (
                 Contactmoment.objects.filter(klant=klant)
@@ -163,8 +174,10 @@ def vragen_invoer(formset) -> list[VraagInvoer]:
 
 def contactverzoek_invoer(form: ContactmomentForm, *, email: str = "") -> ContactverzoekInvoer:
     afdeling = form.cleaned_data.get("afdeling")
+    behandelaar = form.cleaned_data.get("behandelaar")
     return ContactverzoekInvoer(
         afdeling_id=afdeling.pk if afdeling else None,
+        behandelaar_id=behandelaar.pk if behandelaar else None,
         telefoonnummer=form.cleaned_data.get("terugbel_telefoon", ""),
         email=email,
         bereikbaar=form.cleaned_data.get("bereikbaar", ""),

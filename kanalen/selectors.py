@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
@@ -37,6 +38,8 @@ from kanalen.models import (
 )
 from kcc.accounts import roles
 from kcc.accounts.models import User
+from kcc.audit.models import Verwerking
+from kcc.audit.services import verwerking_vastleggen
 from kcc.core.permissions import GEEN_TOEGANG
 from klanten.models import Klant
 
@@ -70,6 +73,10 @@ def contactmomenten_voor_klant(*, klant: Klant, kanaal_code: str = "") -> QueryS
     if kanaal_code:
         qs = qs.filter(kanaal__code=kanaal_code)
     return qs
+
+
+def kanaal_get(*, code: str) -> Kanaal | None:
+    return Kanaal.objects.filter(code=code).first()
 
 
 def contactmoment_get(*, contactmoment_id: int, medewerker: User) -> Contactmoment:
@@ -122,10 +129,30 @@ def contactverzoeken_voor_medewerker(
     return qs.annotate(aantal_pogingen=Count("pogingen")).order_by("deadline", "id")
 
 
+def contactverzoeken_tonen(
+    *, verzoeken: Iterable[Contactverzoek], medewerker: User, scherm: str
+) -> list[Contactverzoek]:
+    """The contactverzoeken a list shows (name, phone, e-mail): logged, one insert per page.
+
+    ``verzoeken`` comes from contactverzoeken_voor_medewerker (scope checked), already
+    sliced or paginated to what is shown.
+    """
+    verzoeken = list(verzoeken)
+    verwerking_vastleggen(
+        klant_ids=[cv.klant_id for cv in verzoeken if cv.klant_id],
+        medewerker=medewerker,
+        actie=Verwerking.Actie.GELEZEN,
+        scherm=scherm,
+        toelichting="Lijst van contactverzoeken",
+    )
+    return verzoeken
+
+
 def contactverzoek_get_for_medewerker(
-    *, contactverzoek_id: int, medewerker: User
+    *, contactverzoek_id: int, medewerker: User, scherm: str
 ) -> Contactverzoek:
-    """One contactverzoek in the medewerker's scope; another afdeling's gives 404."""
+    """One contactverzoek in the medewerker's scope, logged as read; another afdeling's
+    gives 404."""
     cv = (
         Contactverzoek.objects.filter(_scope(medewerker), pk=contactverzoek_id)
         .select_related(
@@ -143,6 +170,14 @@ def contactverzoek_get_for_medewerker(
     )
     if cv is None:
         raise Http404("Contactverzoek niet gevonden.")
+    if cv.klant_id:
+        verwerking_vastleggen(
+            klant_ids=[cv.klant_id],
+            medewerker=medewerker,
+            actie=Verwerking.Actie.GELEZEN,
+            scherm=scherm,
+            toelichting=f"Contactverzoek {cv.pk}",
+        )
     return cv
 
 

@@ -6,7 +6,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from kanalen import termijnen
@@ -41,6 +41,10 @@ ONBEKEND_PRODUCT = "Dit product bestaat niet (meer). Zoek opnieuw in de kennisba
 KLANT_OPGEHEVEN = "Deze klant is samengevoegd met een andere klant; registreer het contact daar."
 ORGANISATIE_ONBEKEND = "Deze organisatie bestaat niet. Kies een andere organisatie uit de lijst."
 AFDELING_ONBEKEND = "Deze afdeling bestaat niet of is niet actief. Kies een afdeling uit de lijst."
+BEHANDELAAR_AFDELING_NODIG = "Kies ook de afdeling van de medewerker die terugbelt."
+BEHANDELAAR_GEEN_LID = (
+    "Deze medewerker hoort niet bij de gekozen afdeling. Kies een medewerker van die afdeling."
+)
 
 MAX_DUUR = datetime.timedelta(hours=12)
 REGISTREREN_ROLLEN = (roles.KCC_MEDEWERKER, roles.TEAMLEIDER)
@@ -75,6 +79,18 @@ def _check_contactverzoek(invoer: ContactverzoekInvoer, klant: Klant | None) -> 
         and Afdeling.objects.filter(pk=invoer.afdeling_id, actief=True).exists()
     ):
         fouten["afdeling"] = [AFDELING_ONBEKEND]
+    if invoer.behandelaar_id:
+        # One medewerker calls back on behalf of their afdeling: the afdeling's queue
+        # (and its teamleider) keep sight of the request.
+        if not invoer.afdeling_id:
+            fouten.setdefault("afdeling", [BEHANDELAAR_AFDELING_NODIG])
+        elif "afdeling" not in fouten and not (
+            invoer.behandelaar_id <= validators.ID_MAX
+            and User.objects.filter(
+                pk=invoer.behandelaar_id, is_active=True, afdelingen=invoer.afdeling_id
+            ).exists()
+        ):
+            fouten["behandelaar"] = [BEHANDELAAR_GEEN_LID]
     telefoon, email = invoer.telefoonnummer.strip(), invoer.email.strip()
     if telefoon:
         try:
@@ -113,21 +129,16 @@ def contactmoment_registreren(
     vorig_contactmoment: Contactmoment | None = None,
     doorverwezen_naar_id: int | None = None,
     contactverzoek: ContactverzoekInvoer | None = None,
-    idempotency_key: str | None = None,
     scherm: str = "console",
 ) -> Contactmoment:
     """Register one contact with its questions; result 'contactverzoek' creates the request.
 
-    The server computes the duration from ``gestart_op`` to now. With an
-    ``idempotency_key`` a repeated call returns the contact of the first call.
-    Everything is saved in one transaction, or nothing.
+    The server computes the duration from ``gestart_op`` to now. Everything is saved in
+    one transaction, or nothing. (A retried API call is caught before this, by the
+    Idempotency-Key of klanten.api.idempotentie.)
     """
     if not medewerker.has_role(*REGISTREREN_ROLLEN):
         raise PermissionDenied(GEEN_TOEGANG)
-    if idempotency_key:
-        eerder = Contactmoment.objects.filter(idempotency_key=idempotency_key).first()
-        if eerder is not None:
-            return eerder
 
     nu = timezone.now()
     fouten: dict[str, list[str]] = {}
@@ -186,63 +197,58 @@ def contactmoment_registreren(
         raise ValidationError(fouten)
 
     gestart_op = min(gestart_op, nu)
-    try:
-        with transaction.atomic():
-            contactmoment = Contactmoment.objects.create(
-                klant=klant,
-                anoniem_naam="" if klant else anoniem_naam.strip(),
-                anoniem_telefoon="" if klant else anoniem_telefoon,
-                anoniem_email="" if klant else anoniem_email,
-                kanaal=kanaal,
-                richting=richting,
-                medewerker=medewerker,
-                gestart_op=gestart_op,
-                beeindigd_op=nu,
-                duur_seconden=int((nu - gestart_op).total_seconds()),
-                resultaat=resultaat,
-                doorverwezen_naar_id=doorverwezen_naar_id
-                if resultaat == Contactmoment.Resultaat.DOORVERWEZEN
-                else None,
-                vorig_contactmoment=vorig_contactmoment,
-                idempotency_key=idempotency_key or None,
-            )
-            ContactmomentVraag.objects.bulk_create(
-                [
-                    ContactmomentVraag(
-                        contactmoment=contactmoment,
-                        volgnummer=i,
-                        vraag=v.vraag.strip(),
-                        antwoord=v.antwoord.strip(),
-                        product_id=v.product_id,
-                        vac_id=v.vac_id,
-                    )
-                    for i, v in enumerate(vragen, start=1)
-                ]
-            )
-            if resultaat == Contactmoment.Resultaat.CONTACTVERZOEK and contactverzoek is not None:
-                _contactverzoek_aanmaken(
+    with transaction.atomic():
+        contactmoment = Contactmoment.objects.create(
+            klant=klant,
+            anoniem_naam="" if klant else anoniem_naam.strip(),
+            anoniem_telefoon="" if klant else anoniem_telefoon,
+            anoniem_email="" if klant else anoniem_email,
+            kanaal=kanaal,
+            richting=richting,
+            medewerker=medewerker,
+            gestart_op=gestart_op,
+            beeindigd_op=nu,
+            duur_seconden=int((nu - gestart_op).total_seconds()),
+            resultaat=resultaat,
+            doorverwezen_naar_id=doorverwezen_naar_id
+            if resultaat == Contactmoment.Resultaat.DOORVERWEZEN
+            else None,
+            vorig_contactmoment=vorig_contactmoment,
+        )
+        ContactmomentVraag.objects.bulk_create(
+            [
+                ContactmomentVraag(
                     contactmoment=contactmoment,
-                    invoer=contactverzoek,
-                    bereikbaar=bereikbaar,
-                    standaard_vraag=vragen[0].vraag,
-                    medewerker=medewerker,
+                    volgnummer=i,
+                    vraag=v.vraag.strip(),
+                    antwoord=v.antwoord.strip(),
+                    product_id=v.product_id,
+                    vac_id=v.vac_id,
                 )
-            if klant is not None:
-                verwerking_vastleggen(
-                    klant_ids=[klant.pk],
-                    medewerker=medewerker,
-                    actie=Verwerking.Actie.GEWIJZIGD,
-                    scherm=scherm,
-                    toelichting="Contactmoment geregistreerd",
-                )
-    except IntegrityError:
-        if idempotency_key:
-            # A parallel retry with the same key won the race: return its contact.
-            eerder = Contactmoment.objects.filter(idempotency_key=idempotency_key).first()
-            if eerder is not None:
-                return eerder
-        raise
+                for i, v in enumerate(vragen, start=1)
+            ]
+        )
+        if resultaat == Contactmoment.Resultaat.CONTACTVERZOEK and contactverzoek is not None:
+            _contactverzoek_aanmaken(
+                contactmoment=contactmoment,
+                invoer=contactverzoek,
+                bereikbaar=bereikbaar,
+                standaard_vraag=vragen[0].vraag,
+                medewerker=medewerker,
+            )
+        _klant_gewijzigd(klant, medewerker, scherm, "Contactmoment geregistreerd")
     return contactmoment
+
+
+def _klant_gewijzigd(klant: Klant | None, medewerker: User, scherm: str, toelichting: str) -> None:
+    if klant is not None:
+        verwerking_vastleggen(
+            klant_ids=[klant.pk],
+            medewerker=medewerker,
+            actie=Verwerking.Actie.GEWIJZIGD,
+            scherm=scherm,
+            toelichting=toelichting,
+        )
 
 
 def _andere_organisatie_bestaat(organisatie_id: int) -> bool:
@@ -315,6 +321,39 @@ def _contactverzoek_aanmaken(
         ),
         aangemaakt_door=medewerker,
     )
+
+
+def contactverzoek_aanmaken(
+    *,
+    contactmoment: Contactmoment,
+    invoer: ContactverzoekInvoer,
+    medewerker: User,
+    scherm: str = "console",
+) -> Contactverzoek:
+    """A contactverzoek for an earlier contact: the customer is to be called back after all.
+
+    Assigned to an afdeling, optionally one medewerker of it. The way to reach the
+    customer defaults to the klant's preferred number (or the anonymous contact's own).
+    The caller read ``contactmoment`` through kanalen.selectors.contactmoment_get.
+    """
+    if not medewerker.has_role(*REGISTREREN_ROLLEN):
+        raise PermissionDenied(GEEN_TOEGANG)
+    klant = contactmoment.klant
+    if klant is None and not invoer.telefoonnummer and not invoer.email:
+        invoer.telefoonnummer = contactmoment.anoniem_telefoon
+        invoer.email = contactmoment.anoniem_email
+    bereikbaar = _check_contactverzoek(invoer, klant)
+    eerste_vraag = contactmoment.vragen.order_by("volgnummer").first()
+    with transaction.atomic():
+        contactverzoek = _contactverzoek_aanmaken(
+            contactmoment=contactmoment,
+            invoer=invoer,
+            bereikbaar=bereikbaar,
+            standaard_vraag=eerste_vraag.vraag if eerste_vraag else "",
+            medewerker=medewerker,
+        )
+        _klant_gewijzigd(klant, medewerker, scherm, f"Contactverzoek {contactverzoek.pk} gemaakt")
+    return contactverzoek
 
 
 def _check_behandelen(contactverzoek: Contactverzoek, medewerker: User) -> None:

@@ -34,6 +34,7 @@ _VELD = {
     "resultaat": "resultaat",
     "doorverwezen_naar": "doorverwezen_naar",
     "afdeling": "afdeling",
+    "behandelaar": "behandelaar",
     "telefoonnummer": "terugbel_telefoon",
     "email": "terugbel_telefoon",
     "vorig_contactmoment": "vorig_contactmoment",
@@ -201,6 +202,7 @@ class AfhandelForm(django_forms.Form):
 
 
 BACKOFFICE = (roles.BACKOFFICE_MEDEWERKER,)
+LIJST_MAX = 200
 
 
 @role_required(*BACKOFFICE)
@@ -208,16 +210,18 @@ def contactverzoek_lijst(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", "open")
     if status not in ("open", *Contactverzoek.Status.values):
         status = "open"
-    verzoeken = selectors.contactverzoeken_voor_medewerker(
+    verzoeken = selectors.contactverzoeken_tonen(
+        verzoeken=selectors.contactverzoeken_voor_medewerker(
+            medewerker=request.user, status=status, alleen_eigen_afdelingen=True
+        )[:LIJST_MAX],
         medewerker=request.user,
-        status=status,
-        alleen_eigen_afdelingen=True,
-    )[:200]
+        scherm="backoffice/contactverzoeken",
+    )
     return render(
         request,
         "backoffice/contactverzoeken/lijst.html",
         {
-            "verzoeken": list(verzoeken),
+            "verzoeken": verzoeken,
             "status": status,
             "statussen": Contactverzoek.Status.choices,
         },
@@ -227,18 +231,10 @@ def contactverzoek_lijst(request: HttpRequest) -> HttpResponse:
 @role_required(*BACKOFFICE)
 def contactverzoek_detail(request: HttpRequest, contactverzoek_id: int) -> HttpResponse:
     cv = selectors.contactverzoek_get_for_medewerker(
-        contactverzoek_id=contactverzoek_id, medewerker=request.user
+        contactverzoek_id=contactverzoek_id,
+        medewerker=request.user,
+        scherm="backoffice/contactverzoek",
     )
-    if cv.klant_id:
-        from kcc.audit.models import Verwerking
-        from kcc.audit.services import verwerking_vastleggen
-
-        verwerking_vastleggen(
-            klant_ids=[cv.klant_id],
-            medewerker=request.user,
-            actie=Verwerking.Actie.GELEZEN,
-            scherm="backoffice/contactverzoek",
-        )
     poging_form, afhandel_form = PogingForm(prefix="poging"), AfhandelForm(prefix="afhandelen")
     if request.method == "POST":
         actie = request.POST.get("actie")

@@ -318,3 +318,43 @@ class KlantSamenvoeging(models.Model):
 
     def __str__(self) -> str:
         return f"Klant {self.opgeheven_id} samengevoegd in klant {self.behouden_id}"
+
+
+class IdempotenteAanroep(models.Model):
+    """The first answer to an API create sent with an ``Idempotency-Key`` header.
+
+    Per caller: the same key from another caller is another key. A retry with the same
+    key and the same request gets this answer again instead of creating a second record;
+    the same key with another request is refused. Written by ``klanten.api.idempotentie``.
+    """
+
+    medewerker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="Wie de aanroep deed (de gebruiker van de sessie of het token).",
+    )
+    sleutel = models.CharField(max_length=100, help_text="De waarde van de Idempotency-Key.")
+    vingerafdruk = models.CharField(
+        max_length=64, help_text="SHA-256 van methode, pad en inhoud van het eerste verzoek."
+    )
+    status_code = models.PositiveSmallIntegerField()
+    antwoord = models.JSONField(help_text="Het antwoord op het eerste verzoek.")
+    klant_ids = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="De klanten in het antwoord: bij herhalen wordt een verwerking vastgelegd.",
+    )
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "idempotente API-aanroep"
+        verbose_name_plural = "idempotente API-aanroepen"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["medewerker", "sleutel"], name="idempotente_aanroep_per_gebruiker"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.sleutel} ({self.medewerker_id})"

@@ -3,6 +3,7 @@ contactverzoeken (scoped to the caller's afdelingen for backoffice users)."""
 
 from __future__ import annotations
 
+from django.http import Http404
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
@@ -12,15 +13,19 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from kanalen import selectors, services
-from kanalen.models import Contactmoment, Contactverzoek, Kanaal
+from kanalen.models import Contactmoment, Contactverzoek
 from kcc.accounts import roles
 from kcc.core.api import paginated_schema
 from kcc.core.permissions import has_role
 from klanten import selectors as klanten_selectors
+from klanten.api import idempotentie
+from klanten.api.idempotentie import idempotent
 from klanten.validators import ID_MAX
 
-IDEMPOTENCY_TE_LANG = "De Idempotency-Key mag hoogstens 100 tekens zijn."
+SCHERM_CM_POST = "api POST /api/v1/contactmomenten/"
+SCHERM_CV_POST = "api POST /api/v1/contactverzoeken/"
 KANAAL_ONBEKEND = "Onbekend kanaal."
+CONTACTMOMENT_ONBEKEND = "Onbekend contactmoment."
 
 
 def _id_veld(**kwargs) -> serializers.IntegerField:
@@ -63,6 +68,14 @@ class ContactmomentOutputSerializer(serializers.ModelSerializer):
         return cm.medewerker.get_full_name() or cm.medewerker.username if cm.medewerker else ""
 
 
+def _contactmoment(request, data: dict, veld: str) -> Contactmoment:
+    """The contactmoment whose id is in ``data[veld]``; unknown is an error at that field."""
+    try:
+        return selectors.contactmoment_get(contactmoment_id=data[veld], medewerker=request.user)
+    except Http404:
+        raise ValidationError({veld: [CONTACTMOMENT_ONBEKEND]}) from None
+
+
 class ContactmomentCreateView(APIView):
     """POST a contactmoment. With an ``Idempotency-Key`` header a retry returns the first result."""
 
@@ -79,7 +92,11 @@ class ContactmomentCreateView(APIView):
         vragen = VraagSerializer(many=True, allow_empty=False)
         vorig_contactmoment = _id_veld()
         doorverwezen_naar = _id_veld(help_text="Bij resultaat doorverwezen: de organisatie.")
-        afdeling = _id_veld(help_text="Bij resultaat contactverzoek.")
+        afdeling = _id_veld(help_text="Bij resultaat contactverzoek: de afdeling die terugbelt.")
+        behandelaar = _id_veld(
+            help_text="Bij resultaat contactverzoek (niet verplicht): de medewerker van die "
+            "afdeling die terugbelt."
+        )
         terugbel_telefoon = serializers.CharField(required=False, allow_blank=True, default="")
         terugbel_email = serializers.CharField(required=False, allow_blank=True, default="")
         bereikbaar = serializers.CharField(required=False, allow_blank=True, default="")
@@ -89,27 +106,19 @@ class ContactmomentCreateView(APIView):
 
     @extend_schema(
         request=InputSerializer,
-        responses={201: ContactmomentOutputSerializer, 200: ContactmomentOutputSerializer},
-        parameters=[
-            OpenApiParameter("Idempotency-Key", str, OpenApiParameter.HEADER, required=False)
-        ],
+        responses={201: ContactmomentOutputSerializer},
+        parameters=[idempotentie.PARAMETER],
         summary="Contactmoment registreren",
     )
+    @idempotent(scherm=SCHERM_CM_POST, klant_ids=idempotentie.klant_in_antwoord("klant"))
     def post(self, request):
-        sleutel = request.headers.get("Idempotency-Key", "").strip() or None
-        if sleutel and len(sleutel) > 100:
-            raise ValidationError({"Idempotency-Key": [IDEMPOTENCY_TE_LANG]})
-        if sleutel:
-            eerder = Contactmoment.objects.filter(idempotency_key=sleutel).first()
-            if eerder is not None:
-                return Response(_cm_output(eerder.pk), status=status.HTTP_200_OK)
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         v = data.validated_data
-        kanaal = Kanaal.objects.filter(code=v["kanaal"]).first()
+        kanaal = selectors.kanaal_get(code=v["kanaal"])
         if kanaal is None:
             raise ValidationError({"kanaal": [KANAAL_ONBEKEND]})
-        scherm = "api POST /api/v1/contactmomenten/"
+        scherm = SCHERM_CM_POST
         klant = None
         if v.get("klant"):
             klant = klanten_selectors.klant_get_for_medewerker(
@@ -117,10 +126,7 @@ class ContactmomentCreateView(APIView):
             )
         vorig = None
         if v.get("vorig_contactmoment"):
-            vorig = Contactmoment.objects.filter(pk=v["vorig_contactmoment"]).first()
-            if vorig is None:
-                raise ValidationError({"vorig_contactmoment": ["Onbekend contactmoment."]})
-        begin = timezone.now()
+            vorig = _contactmoment(request, v, "vorig_contactmoment")
         cm = services.contactmoment_registreren(
             medewerker=request.user,
             klant=klant,
@@ -133,6 +139,7 @@ class ContactmomentCreateView(APIView):
             doorverwezen_naar_id=v.get("doorverwezen_naar"),
             contactverzoek=services.ContactverzoekInvoer(
                 afdeling_id=v.get("afdeling"),
+                behandelaar_id=v.get("behandelaar"),
                 telefoonnummer=v["terugbel_telefoon"],
                 email=v["terugbel_email"],
                 bereikbaar=v["bereikbaar"],
@@ -140,23 +147,10 @@ class ContactmomentCreateView(APIView):
             anoniem_naam=v["anoniem_naam"],
             anoniem_telefoon=v["anoniem_telefoon"],
             anoniem_email=v["anoniem_email"],
-            idempotency_key=sleutel,
             scherm=scherm,
         )
-        # A parallel retry may have won the race: then this is its (earlier) contact.
-        nieuw = cm.aangemaakt_op >= begin
-        return Response(
-            _cm_output(cm.pk), status=status.HTTP_201_CREATED if nieuw else status.HTTP_200_OK
-        )
-
-
-def _cm_output(pk: int) -> dict:
-    cm = (
-        Contactmoment.objects.select_related("kanaal", "medewerker")
-        .prefetch_related("vragen")
-        .get(pk=pk)
-    )
-    return ContactmomentOutputSerializer(cm).data
+        cm = selectors.contactmoment_get(contactmoment_id=cm.pk, medewerker=request.user)
+        return Response(ContactmomentOutputSerializer(cm).data, status=status.HTTP_201_CREATED)
 
 
 class KlantContactmomentenView(APIView):
@@ -226,9 +220,38 @@ CONTACTVERZOEK_ROLLEN = (roles.KCC_MEDEWERKER, roles.TEAMLEIDER, roles.BACKOFFIC
 
 
 class ContactverzoekenView(APIView):
-    """Contactverzoeken the caller may handle (backoffice: their afdelingen only)."""
+    """GET: contactverzoeken the caller may handle (backoffice: their afdelingen only).
+    POST: a contactverzoek for an earlier contactmoment (KCC-medewerkers and teamleiders)."""
 
     permission_classes = [has_role(*CONTACTVERZOEK_ROLLEN)]
+
+    class InputSerializer(serializers.Serializer):
+        contactmoment = serializers.IntegerField(
+            min_value=1, max_value=ID_MAX, help_text="Het contact waarin het verzoek ontstond."
+        )
+        afdeling = serializers.IntegerField(
+            min_value=1, max_value=ID_MAX, help_text="De afdeling die terugbelt."
+        )
+        behandelaar = _id_veld(help_text="Een medewerker van die afdeling die terugbelt.")
+        vraag = serializers.CharField(
+            required=False,
+            allow_blank=True,
+            default="",
+            max_length=2000,
+            help_text="Leeg: de (eerste) vraag van het contactmoment.",
+        )
+        telefoonnummer = serializers.CharField(
+            required=False, allow_blank=True, default="", max_length=30
+        )
+        email = serializers.CharField(required=False, allow_blank=True, default="", max_length=254)
+        bereikbaar = serializers.CharField(
+            required=False, allow_blank=True, default="", max_length=200
+        )
+
+    def get_permissions(self):
+        if self.request.method == "POST":
+            return [has_role(*services.REGISTREREN_ROLLEN)()]
+        return super().get_permissions()
 
     @extend_schema(
         parameters=[
@@ -248,10 +271,45 @@ class ContactverzoekenView(APIView):
             medewerker=request.user, status=status_filter
         )
         paginator = PageNumberPagination()
-        page = paginator.paginate_queryset(qs, request, view=self)
+        page = selectors.contactverzoeken_tonen(
+            verzoeken=paginator.paginate_queryset(qs, request, view=self),
+            medewerker=request.user,
+            scherm="api GET /api/v1/contactverzoeken/",
+        )
         return paginator.get_paginated_response(
             ContactverzoekOutputSerializer(page, many=True).data
         )
+
+    @extend_schema(
+        request=InputSerializer,
+        responses={201: ContactverzoekOutputSerializer},
+        parameters=[idempotentie.PARAMETER],
+        summary="Contactverzoek maken",
+        operation_id="contactverzoeken_create",
+    )
+    @idempotent(scherm=SCHERM_CV_POST, klant_ids=idempotentie.klant_in_antwoord("klant"))
+    def post(self, request):
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        v = data.validated_data
+        contactmoment = _contactmoment(request, v, "contactmoment")
+        cv = services.contactverzoek_aanmaken(
+            contactmoment=contactmoment,
+            invoer=services.ContactverzoekInvoer(
+                afdeling_id=v["afdeling"],
+                behandelaar_id=v.get("behandelaar"),
+                vraag=v["vraag"],
+                telefoonnummer=v["telefoonnummer"],
+                email=v["email"],
+                bereikbaar=v["bereikbaar"],
+            ),
+            medewerker=request.user,
+            scherm=SCHERM_CV_POST,
+        )
+        cv = selectors.contactverzoek_get_for_medewerker(
+            contactverzoek_id=cv.pk, medewerker=request.user, scherm=SCHERM_CV_POST
+        )
+        return Response(ContactverzoekOutputSerializer(cv).data, status=status.HTTP_201_CREATED)
 
 
 class ContactverzoekDetailView(APIView):
@@ -260,16 +318,8 @@ class ContactverzoekDetailView(APIView):
     @extend_schema(responses={200: ContactverzoekOutputSerializer}, summary="Contactverzoek")
     def get(self, request, contactverzoek_id: int):
         cv = selectors.contactverzoek_get_for_medewerker(
-            contactverzoek_id=contactverzoek_id, medewerker=request.user
+            contactverzoek_id=contactverzoek_id,
+            medewerker=request.user,
+            scherm="api GET /api/v1/contactverzoeken/{id}/",
         )
-        if cv.klant_id:
-            from kcc.audit.models import Verwerking
-            from kcc.audit.services import verwerking_vastleggen
-
-            verwerking_vastleggen(
-                klant_ids=[cv.klant_id],
-                medewerker=request.user,
-                actie=Verwerking.Actie.GELEZEN,
-                scherm="api GET /api/v1/contactverzoeken/{id}/",
-            )
         return Response(ContactverzoekOutputSerializer(cv).data)

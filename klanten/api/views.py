@@ -16,6 +16,8 @@ from rest_framework.views import APIView
 from kcc.accounts import roles
 from kcc.core.permissions import has_role
 from klanten import brp, kvk, selectors, services, validators
+from klanten.api import idempotentie
+from klanten.api.idempotentie import idempotent
 from klanten.models import DigitaalAdres, Klant
 
 ZOEK_NODIG = (
@@ -140,9 +142,11 @@ class KlantenView(APIView):
 
     @extend_schema(
         request=InputSerializer,
-        responses={201: KlantDetailOutputSerializer},
+        responses={201: KlantDetailOutputSerializer, 200: KlantDetailOutputSerializer},
+        parameters=[idempotentie.PARAMETER],
         summary="Klant uit BRP of KVK",
     )
+    @idempotent(scherm="api POST /api/v1/klanten/", klant_ids=idempotentie.klant_in_antwoord("id"))
     def post(self, request):
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -218,7 +222,12 @@ class DigitaleAdressenView(APIView):
     @extend_schema(
         request=InputSerializer,
         responses={201: DigitaalAdresOutputSerializer},
+        parameters=[idempotentie.PARAMETER],
         summary="Digitaal adres toevoegen",
+    )
+    @idempotent(
+        scherm="api POST /api/v1/klanten/{id}/digitale-adressen/",
+        klant_ids=idempotentie.klant_in_pad("klant_id"),
     )
     def post(self, request, klant_id: int):
         scherm = "api POST /api/v1/klanten/{id}/digitale-adressen/"

@@ -3,30 +3,17 @@
 import re
 
 import pytest
-from django.test import Client
-from rest_framework.authtoken.models import Token
 
 from kanalen.models import Contactmoment
 from kanalen.services import AFDELING_ONBEKEND, ONBEKENDE_VAC, ORGANISATIE_ONBEKEND
 from tests.factories import OrganisatieFactory
+from tests.klanten.clients import api as _api
+from tests.klanten.clients import ingelogd as _client
 from tests.klanten.factories import KlantFactory
 
 pytestmark = pytest.mark.django_db
 
 TE_GROOT = 10**20  # more than any database integer holds
-
-
-def _client(user):
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-def _api(user):
-    token, _ = Token.objects.get_or_create(user=user)
-    client = Client()
-    client.defaults["HTTP_AUTHORIZATION"] = f"Token {token.key}"
-    return client
 
 
 def _post_cm(client, **extra):

@@ -121,12 +121,6 @@ def test_contactverzoek_zonder_bereikbaarheid_slaat_niets_op(
     assert not Contactmoment.objects.exists() and not Contactverzoek.objects.exists()
 
 
-def test_idempotency_key_geeft_eerste_resultaat(kim_kcc, kanalen):
-    eerste = _registreer(kim_kcc, kanalen, idempotency_key="abc-1")
-    tweede = _registreer(kim_kcc, kanalen, idempotency_key="abc-1")
-    assert eerste.pk == tweede.pk and Contactmoment.objects.count() == 1
-
-
 def test_vervolg_moet_bij_zelfde_klant_horen(kim_kcc, kanalen):
     eerder = _registreer(kim_kcc, kanalen, klant=KlantFactory())
     with pytest.raises(ValidationError) as exc:

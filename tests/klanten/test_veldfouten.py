@@ -2,21 +2,14 @@
 
 import pytest
 from django.test import Client
-from rest_framework.authtoken.models import Token
 
 from klanten import validators
 from klanten.api.views import BSN_OF_KVK
 from klanten.models import DigitaalAdresWijziging
+from tests.klanten.clients import api as _api
 from tests.klanten.factories import DigitaalAdresFactory, KlantFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def _api(user):
-    token, _ = Token.objects.get_or_create(user=user)
-    client = Client()
-    client.defaults["HTTP_AUTHORIZATION"] = f"Token {token.key}"
-    return client
 
 
 @pytest.mark.parametrize(

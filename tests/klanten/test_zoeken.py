@@ -1,24 +1,19 @@
 """Searching the customer record: BRP geheimhouding and errors for mistyped numbers."""
 
 import pytest
-from django.test import Client
 
 from kcc.audit.models import Verwerking
 from klanten import validators
 from klanten.selectors import klant_zoeken
 from klanten.zoeken import NUMMER_ONGELDIG, Soort, interpreteer
+from tests.klanten.clients import api
+from tests.klanten.clients import ingelogd as _client
 from tests.klanten.factories import KlantFactory
 
 pytestmark = pytest.mark.django_db
 
 # Eva van Dijk in the local BRP provider: geheimhouding, Havenkade 7, 1236 CB.
 BSN_GEHEIM = "999993094"
-
-
-def _client(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def test_postcode_zoeken_vindt_geen_geheime_klant_voor_kcc(kim_kcc, tom_teamleider):
@@ -47,19 +42,8 @@ def test_postcode_zoeken_in_brp_laat_geheime_persoon_weg(kim_kcc, tom_teamleider
 
 
 def test_api_postcode_zoeken_geeft_geen_geheime_klant(kim_kcc):
-    from rest_framework.authtoken.models import Token
-
     KlantFactory(geheim=True, postcode="1234 AB", huisnummer=5)
-    token, _ = Token.objects.get_or_create(user=kim_kcc)
-    body = (
-        Client()
-        .get(
-            "/api/v1/klanten/",
-            {"zoek": "1234 AB 5"},
-            headers={"Authorization": f"Token {token.key}"},
-        )
-        .json()
-    )
+    body = api(kim_kcc).get("/api/v1/klanten/", {"zoek": "1234 AB 5"}).json()
     assert body["resultaten"] == []
 
 
