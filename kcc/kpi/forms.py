@@ -14,7 +14,12 @@ from productcatalogus.models import Afdeling, Organisatie, Product
 FOUT_VAN_NA_TOT = "De begindatum ligt na de einddatum."
 FOUT_PERIODE_TE_LANG = "Kies een periode van hoogstens 366 dagen."
 FOUT_AFDELING_ORGANISATIE = "Deze afdeling hoort niet bij de gekozen organisatie."
+FOUT_DATUM_BUITEN_BEREIK = "Kies een datum vanaf 1 januari 2000 en hoogstens een jaar na vandaag."
 MAX_DAGEN = 366
+# Dates a report can be about: nothing was registered before EERSTE_DATUM, and far-off
+# dates (year 1 or 9999) overflow the date arithmetic of the working-day calendar.
+EERSTE_DATUM = datetime.date(2000, 1, 1)
+MAX_DAGEN_VOORUIT = 366
 STANDAARD_DAGEN = 28
 
 
@@ -72,6 +77,19 @@ class KpiFilterForm(forms.Form):
         # Missing dates take the default period: an empty query string shows the last 4 weeks.
         gegevens = {**standaard, **{k: v for k, v in (data or {}).items() if v}}
         super().__init__(gegevens, **kwargs)
+
+    def _clean_datum(self, naam: str) -> datetime.date:
+        datum = self.cleaned_data[naam]
+        laatste = timezone.localdate() + datetime.timedelta(days=MAX_DAGEN_VOORUIT)
+        if not EERSTE_DATUM <= datum <= laatste:
+            raise forms.ValidationError(FOUT_DATUM_BUITEN_BEREIK)
+        return datum
+
+    def clean_van(self) -> datetime.date:
+        return self._clean_datum("van")
+
+    def clean_tot(self) -> datetime.date:
+        return self._clean_datum("tot")
 
     def clean(self):
         data = super().clean()

@@ -1,8 +1,9 @@
 """Daily aggregate tables of the KPIs, filled by ``kpi_dag_aggregeren`` (nightly beat task).
 
 Report pages read these small tables instead of millions of contactmomenten and zaken;
-days that are not aggregated yet (today) are computed live with the very same grouping
-queries (see ``kcc.kpi.selectors``), so both paths give the same figures.
+days that are not aggregated (today, or older days the nightly job has not filled yet)
+are computed live with the very same grouping queries (see ``kcc.kpi.selectors``), so
+both paths give the same figures.
 """
 
 from django.db import models
@@ -17,7 +18,7 @@ DUUR_BUCKET_MAX = 4 * 60 * 60
 
 
 class KpiDag(models.Model):
-    """A day whose aggregates are present; days after the last one are computed live."""
+    """A day whose aggregates are present; every day without a row is computed live."""
 
     dag = models.DateField(unique=True)
     bijgewerkt_op = models.DateTimeField(auto_now=True, help_text="Laatste herberekening.")

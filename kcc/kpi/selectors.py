@@ -2,8 +2,8 @@
 
 Two sources with the same shape:
 - live: grouping queries over contactmomenten and zaken (``*_live``), one query per figure
-  whatever the period; used to fill the daily tables and for days not aggregated yet;
-- aggregate: the daily tables of ``kcc.kpi.models`` for days up to the last aggregated day.
+  whatever the period; used to fill the daily tables and for days not aggregated (yet);
+- aggregate: the daily tables of ``kcc.kpi.models`` for the days listed in ``KpiDag``.
 
 Report functions add the grouped rows of both sources (a few hundred rows at most, never
 single contacts) and derive percentages, means and the p90 from the sums.
@@ -17,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db.models import (
     Case,
     Count,
@@ -25,7 +26,6 @@ from django.db.models import (
     ExpressionWrapper,
     F,
     IntegerField,
-    Max,
     OuterRef,
     Q,
     QuerySet,
@@ -256,22 +256,51 @@ def zaak_dagcijfers_live(*, van: datetime.date, tot: datetime.date, f: KpiFilter
 # --- combining the two sources ----------------------------------------------------------
 
 
+# More separate runs of missing days than this: compute the whole period live instead
+# (one set of grouping queries). The nightly job fills holes, so this is rare.
+MAX_LIVE_REEKSEN = 4
+
+
 @dataclass(frozen=True)
 class Bronnen:
-    """Which days come from the daily tables and which are computed live."""
+    """Which days come from the daily tables and which are computed live.
+
+    ``tabel`` is the span read from the tables: they hold rows only for aggregated days
+    (``kpi_dag_aggregeren`` writes rows and their ``KpiDag`` in one transaction), so the
+    days in that span that are not aggregated simply add nothing there. ``live`` are the
+    runs of days without a ``KpiDag`` (today, a night the job did not run, data older
+    than the nightly window): those are computed with the live grouping queries.
+    """
 
     tabel: tuple[datetime.date, datetime.date] | None
-    live: tuple[datetime.date, datetime.date] | None
+    live: tuple[tuple[datetime.date, datetime.date], ...]
+
+
+def _reeksen(dagen: list[datetime.date]) -> list[tuple[datetime.date, datetime.date]]:
+    """Consecutive days grouped into (first, last) runs; ``dagen`` sorted."""
+    reeksen: list[list[datetime.date]] = []
+    for dag in dagen:
+        if reeksen and dag - reeksen[-1][1] == datetime.timedelta(days=1):
+            reeksen[-1][1] = dag
+        else:
+            reeksen.append([dag, dag])
+    return [(a, b) for a, b in reeksen]
 
 
 def bronnen(f: KpiFilter, *, alles_live: bool = False) -> Bronnen:
-    """Days up to the last aggregated day from the tables, later days (today) live."""
-    laatste = None if alles_live else KpiDag.objects.aggregate(m=Max("dag"))["m"]
-    if laatste is None or laatste < f.van:
-        return Bronnen(tabel=None, live=(f.van, f.tot))
-    if laatste >= f.tot:
-        return Bronnen(tabel=(f.van, f.tot), live=None)
-    return Bronnen(tabel=(f.van, laatste), live=(laatste + datetime.timedelta(days=1), f.tot))
+    """Aggregated days of the period from the tables, every other day live."""
+    geheel_live = Bronnen(tabel=None, live=((f.van, f.tot),))
+    if alles_live:
+        return geheel_live
+    geaggregeerd = set(
+        KpiDag.objects.filter(dag__range=(f.van, f.tot)).values_list("dag", flat=True)
+    )
+    if not geaggregeerd:
+        return geheel_live
+    ontbrekend = _reeksen([d for d in _dagen(f.van, f.tot) if d not in geaggregeerd])
+    if len(ontbrekend) > MAX_LIVE_REEKSEN:
+        return geheel_live
+    return Bronnen(tabel=(min(geaggregeerd), max(geaggregeerd)), live=tuple(ontbrekend))
 
 
 def _sleutel(rij: dict, sleutels: Iterable[str]) -> tuple:
@@ -298,8 +327,8 @@ def contact_sommen(
             doel = uit[_sleutel(rij, sleutels)]
             for m in CONTACT_METRIEKEN:
                 doel[m] += rij[m] or 0
-    if b.live:
-        for rij in contact_dagcijfers_live(van=b.live[0], tot=b.live[1], f=f):
+    for van, tot in b.live:
+        for rij in contact_dagcijfers_live(van=van, tot=tot, f=f):
             doel = uit[_sleutel(rij, sleutels)]
             for m in CONTACT_METRIEKEN:
                 doel[m] += rij[m] or 0
@@ -316,8 +345,8 @@ def duur_histogrammen(f: KpiFilter, b: Bronnen) -> dict[int, dict[int, int]]:
             qs = qs.filter(kanaal_id=f.kanaal.pk)
         for rij in qs.values("kanaal_id", "bucket").annotate(n=Sum("aantal")).order_by():
             uit[rij["kanaal_id"]][rij["bucket"]] += rij["n"]
-    if b.live:
-        for rij in contact_duurbuckets_live(van=b.live[0], tot=b.live[1], f=f):
+    for van, tot in b.live:
+        for rij in contact_duurbuckets_live(van=van, tot=tot, f=f):
             uit[rij["kanaal_id"]][rij["bucket"]] += rij["aantal"]
     return uit
 
@@ -348,8 +377,8 @@ def zaak_sommen(f: KpiFilter, sleutels: tuple[str, ...], b: Bronnen) -> dict[tup
             doel = uit[_sleutel(rij, sleutels)]
             for m in ZAAK_METRIEKEN:
                 doel[m] += rij[m] or 0
-    if b.live:
-        for rij in zaak_dagcijfers_live(van=b.live[0], tot=b.live[1], f=f):
+    for van, tot in b.live:
+        for rij in zaak_dagcijfers_live(van=van, tot=tot, f=f):
             doel = uit[_sleutel(rij, sleutels)]
             for m in ZAAK_METRIEKEN:
                 doel[m] += rij[m] or 0
@@ -361,9 +390,13 @@ def zaak_sommen(f: KpiFilter, sleutels: tuple[str, ...], b: Bronnen) -> dict[tup
 
 @dataclass
 class Fcr:
+    """FCR over a period. ``voorlopig_vanaf``: from that day on the 5-working-day window
+    has not closed yet, so a repeat contact may still turn "resolved" into "not"."""
+
     totaal: int
     opgelost: int
     norm: int = FCR_NORM
+    voorlopig_vanaf: datetime.date | None = None
 
     @property
     def percentage(self) -> float | None:
@@ -439,9 +472,23 @@ def _totaal(sommen: dict[tuple, dict[str, int]], metrieken: tuple[str, ...], pos
     return uit
 
 
-def kpi_fcr(contact: dict[tuple, dict[str, int]]) -> Fcr:
+def kpi_fcr(contact: dict[tuple, dict[str, int]], voorlopig_vanaf=None) -> Fcr:
     s = _totaal(contact, CONTACT_METRIEKEN)
-    return Fcr(totaal=s["fcr_basis"], opgelost=s["fcr_opgelost"])
+    return Fcr(totaal=s["fcr_basis"], opgelost=s["fcr_opgelost"], voorlopig_vanaf=voorlopig_vanaf)
+
+
+# Longest FCR window in calendar days (5 working days around Christmas and New Year),
+# with a margin: only this many last days of a period can be provisional.
+_FCR_VENSTER_MAX_DAGEN = 21
+
+
+def fcr_voorlopig_vanaf(f: KpiFilter) -> datetime.date | None:
+    """The first day of the period whose FCR window is still open (None: all final)."""
+    nu = timezone.now()
+    van = max(f.van, f.tot - datetime.timedelta(days=_FCR_VENSTER_MAX_DAGEN))
+    einden = termijnen.fcr_venster_einden(_dagen(van, f.tot))
+    open_dagen = [dag for dag, einde in einden.items() if einde > nu]
+    return min(open_dagen) if open_dagen else None
 
 
 def kpi_afgehandeld_binnen_norm(zaak: dict[tuple, dict[str, int]]) -> tuple[Normcijfer, Normcijfer]:
@@ -527,7 +574,9 @@ def _weken(f: KpiFilter) -> list[datetime.date]:
     ]
 
 
-def kpi_weken(f: KpiFilter, contact: dict, zaak: dict) -> list[WeekCijfer]:
+def kpi_weken(
+    f: KpiFilter, contact: dict, zaak: dict, voorlopig_vanaf: datetime.date | None = None
+) -> list[WeekCijfer]:
     """FCR and norm compliance per week (Monday) of the period: the trend lines."""
     c_week = _per_week(contact, CONTACT_METRIEKEN)
     z_week = _per_week(zaak, ZAAK_METRIEKEN)
@@ -535,10 +584,17 @@ def kpi_weken(f: KpiFilter, contact: dict, zaak: dict) -> list[WeekCijfer]:
     for week in _weken(f):
         c = c_week.get(week, dict.fromkeys(CONTACT_METRIEKEN, 0))
         servicenorm, wettelijk = _normen(z_week.get(week, dict.fromkeys(ZAAK_METRIEKEN, 0)))
+        week_voorlopig = None
+        if voorlopig_vanaf is not None and voorlopig_vanaf <= week + datetime.timedelta(days=6):
+            week_voorlopig = max(voorlopig_vanaf, week)
         weken.append(
             WeekCijfer(
                 week=week,
-                fcr=Fcr(totaal=c["fcr_basis"], opgelost=c["fcr_opgelost"]),
+                fcr=Fcr(
+                    totaal=c["fcr_basis"],
+                    opgelost=c["fcr_opgelost"],
+                    voorlopig_vanaf=week_voorlopig,
+                ),
                 servicenorm=servicenorm,
                 wettelijk=wettelijk,
             )
@@ -617,24 +673,42 @@ def kpi_rapport(f: KpiFilter, *, alles_live: bool = False) -> Rapport:
     zaak = zaak_sommen(f, ("dag",), b)
     servicenorm, wettelijk = kpi_afgehandeld_binnen_norm(zaak)
     reactie, reactie_per_kanaal = kpi_reactie_binnen_norm(f)
+    voorlopig_vanaf = fcr_voorlopig_vanaf(f)
     return Rapport(
         filter=f,
-        fcr=kpi_fcr(contact),
+        fcr=kpi_fcr(contact, voorlopig_vanaf),
         servicenorm=servicenorm,
         wettelijk=wettelijk,
         reactie=reactie,
         reactie_per_kanaal=reactie_per_kanaal,
         afhandeltijden=kpi_afhandeltijd(contact, duur_histogrammen(f, b), kanalen),
-        weken=kpi_weken(f, contact, zaak),
+        weken=kpi_weken(f, contact, zaak, voorlopig_vanaf),
         volumes=kpi_volumes(f, contact, kanalen),
     )
 
 
 PUBLIEKE_PERIODE_DAGEN = 365
+# Anyone can load the public page: its figures are computed at most once per this many
+# seconds per period, and afresh after the nightly aggregation changed a day.
+PUBLIEK_CACHE_SECONDEN = 600
+_PUBLIEK_VERSIE = "kpi:publiek:versie"
 
 
 def publieke_prestaties() -> Rapport:
     """The public figures: the last 365 days up to yesterday, no filters, no personal data."""
     gisteren = timezone.localdate() - datetime.timedelta(days=1)
     van = gisteren - datetime.timedelta(days=PUBLIEKE_PERIODE_DAGEN - 1)
-    return kpi_rapport(KpiFilter(van=van, tot=gisteren))
+    sleutel = f"kpi:publiek:{cache.get(_PUBLIEK_VERSIE, 0)}:{van}:{gisteren}"
+    rapport = cache.get(sleutel)
+    if rapport is None:
+        rapport = kpi_rapport(KpiFilter(van=van, tot=gisteren))
+        cache.set(sleutel, rapport, PUBLIEK_CACHE_SECONDEN)
+    return rapport
+
+
+def publieke_prestaties_vergeten() -> None:
+    """New daily aggregates: the next visitor of the public page gets fresh figures."""
+    try:
+        cache.incr(_PUBLIEK_VERSIE)
+    except ValueError:  # no version yet (or the cache forgot it)
+        cache.set(_PUBLIEK_VERSIE, 1, None)

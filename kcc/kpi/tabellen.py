@@ -52,6 +52,10 @@ def kerncijfers(r: Rapport) -> Tabel:
     )
 
 
+FCR_VOORLOPIG = "voorlopig"
+FCR_DEFINITIEF = "definitief"
+
+
 def trend_per_week(r: Rapport) -> Tabel:
     return Tabel(
         "trend-per-week",
@@ -59,6 +63,7 @@ def trend_per_week(r: Rapport) -> Tabel:
         [
             "Week vanaf",
             "Eerste-contactoplossing (%)",
+            "Eerste-contactoplossing voorlopig of definitief",
             "Contacten met klant (inkomend)",
             "Binnen servicenorm (%)",
             "Binnen wettelijke termijn (%)",
@@ -68,6 +73,7 @@ def trend_per_week(r: Rapport) -> Tabel:
             [
                 w.week,
                 w.fcr.percentage,
+                FCR_VOORLOPIG if w.fcr.voorlopig_vanaf else FCR_DEFINITIEF,
                 w.fcr.totaal,
                 w.servicenorm.percentage,
                 w.wettelijk.percentage,
@@ -82,7 +88,14 @@ def afhandeltijd(r: Rapport) -> Tabel:
     return Tabel(
         "afhandeltijd",
         "Afhandeltijd per kanaal (duur van het contact)",
-        ["Kanaal", "Aantal contacten", "Gemiddelde duur (seconden)", "90e percentiel (seconden)"],
+        [
+            "Kanaal",
+            "Aantal contacten",
+            "Gemiddelde duur (seconden)",
+            # The p90 comes from a histogram of 30-second bins (the daily tables): the
+            # bin holding the 90th percentile contact, given by its lower edge.
+            "90e percentiel (seconden, naar beneden afgerond op 30)",
+        ],
         [[a.kanaal.naam, a.aantal, a.gemiddeld_seconden, a.p90_seconden] for a in r.afhandeltijden],
     )
 
@@ -94,6 +107,16 @@ def volumes_per_week(r: Rapport) -> Tabel:
         "Aantal contacten per kanaal per week",
         ["Week vanaf", *[k.naam for k in v.kanalen], "Totaal"],
         [[week, *waarden, totaal] for week, waarden, totaal in v.per_week],
+    )
+
+
+def volumes_per_kanaal(r: Rapport) -> Tabel:
+    v = r.volumes
+    return Tabel(
+        "volumes-per-kanaal",
+        "Aantal contacten per kanaal",
+        ["Kanaal", "Aantal contacten"],
+        [[k.naam, n] for k, n in zip(v.kanalen, v.totaal_per_kanaal, strict=True)],
     )
 
 
@@ -126,6 +149,11 @@ def backlog(regels: list[BacklogRegel]) -> Tabel:
             for b in regels
         ],
     )
+
+
+def publiek(r: Rapport) -> dict[str, Tabel]:
+    """The tables of the public performance page (aggregated, no personal data)."""
+    return {t.naam: t for t in (kerncijfers(r), trend_per_week(r), volumes_per_kanaal(r))}
 
 
 def alle(r: Rapport, regels: list[BacklogRegel]) -> dict[str, Tabel]:

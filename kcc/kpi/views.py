@@ -51,21 +51,14 @@ def rapportages(request: HttpRequest) -> HttpResponse:
     form = KpiFilterForm(request.GET)
     if not form.is_valid():
         if request.GET.get("formaat") == "csv":
-            return HttpResponseBadRequest(
-                " ".join(form.errors.get("__all__", [])) or "Ongeldig filter."
-            )
+            fouten = [fout for veld in form.errors.values() for fout in veld]
+            return HttpResponseBadRequest(" ".join(fouten))
         return render(request, "console/rapportages/index.html", {"form": form}, status=400)
     f = form.kpi_filter()
     rapport = selectors.kpi_rapport(f)
     alle = tabellen.alle(rapport, selectors.kpi_backlog(f))
     if request.GET.get("formaat") == "csv":
-        tabel = alle.get(request.GET.get("tabel", ""))
-        if tabel is None:
-            return HttpResponseBadRequest(FOUT_ONBEKENDE_TABEL)
-        return csv_response(f"kpi-{tabel.naam}-{f.van}-{f.tot}.csv", tabel.kop, tabel.rijen)
-    query = request.GET.copy()
-    query.pop("formaat", None)
-    query.pop("tabel", None)
+        return _csv(request, alle, f"{f.van}-{f.tot}")
     backlog = alle["werkvoorraad"]
     return render(
         request,
@@ -74,7 +67,7 @@ def rapportages(request: HttpRequest) -> HttpResponse:
             "form": form,
             "rapport": rapport,
             "tabellen": {naam.replace("-", "_"): tabel for naam, tabel in alle.items()},
-            "query": query.urlencode(),
+            "query": _query_zonder_export(request),
             "trend": _trendgrafiek(rapport),
             "volumegrafiek": _volumegrafiek(rapport),
             "afhandelgrafiek": grafieken.staafgrafiek(
@@ -90,19 +83,35 @@ def rapportages(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _csv(request: HttpRequest, alle: dict[str, tabellen.Tabel], periode: str) -> HttpResponse:
+    """The table named in ?tabel= as a CSV download, or a 400 naming the problem."""
+    tabel = alle.get(request.GET.get("tabel", ""))
+    if tabel is None:
+        return HttpResponseBadRequest(FOUT_ONBEKENDE_TABEL)
+    return csv_response(f"kpi-{tabel.naam}-{periode}.csv", tabel.kop, tabel.rijen)
+
+
+def _query_zonder_export(request: HttpRequest) -> str:
+    query = request.GET.copy()
+    query.pop("formaat", None)
+    query.pop("tabel", None)
+    return query.urlencode()
+
+
 @public
 def prestaties(request: HttpRequest) -> HttpResponse:
     rapport = selectors.publieke_prestaties()
+    alle = tabellen.publiek(rapport)
+    if request.GET.get("formaat") == "csv":
+        return _csv(request, alle, f"{rapport.filter.van}-{rapport.filter.tot}")
     volumes = rapport.volumes
     return render(
         request,
         "portaal/prestaties.html",
         {
             "rapport": rapport,
-            "kerncijfers": tabellen.kerncijfers(rapport),
+            "tabellen": {naam.replace("-", "_"): tabel for naam, tabel in alle.items()},
             "trend": _trendgrafiek(rapport),
-            "trendtabel": tabellen.trend_per_week(rapport),
-            "volumes": list(zip(volumes.kanalen, volumes.totaal_per_kanaal, strict=True)),
             "volumegrafiek": grafieken.staafgrafiek(
                 [
                     (k.naam, n, f"{n}")

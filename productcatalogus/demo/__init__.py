@@ -120,6 +120,15 @@ def _vacs(report: DemoReport, afdelingen: dict, producten: dict[str, Product]) -
             vac_create(slug=slug, door=None, producten=gekoppeld, **velden)
             report.counts[(label, "aangemaakt")] += 1
             continue
+        # Compare first: vac_update saves (and so touches gewijzigd_op) even when equal.
+        huidig = {naam: getattr(vac, naam) for naam in velden if naam != "afdeling"}
+        if (
+            huidig == {naam: w for naam, w in velden.items() if naam != "afdeling"}
+            and vac.afdeling_id == afdeling.pk
+            and set(vac.producten.values_list("pk", flat=True)) == {p.pk for p in gekoppeld}
+        ):
+            report.counts[(label, "ongewijzigd")] += 1
+            continue
         versies = vac.versies.count()
         vac_update(vac=vac, door=None, producten=gekoppeld, **velden)
         gewijzigd = vac.versies.count() != versies

@@ -18,6 +18,16 @@ def _vaste_tijd():
         yield
 
 
+@pytest.fixture(autouse=True)
+def _lege_cache():
+    """The public figures are cached per period; every test starts without them."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def telefoon(db):
     return KanaalFactory(code="telefoon", naam="Telefoon", volgorde=1)

@@ -82,11 +82,11 @@ def test_alleen_tabel_en_gemengd(gemengde_data, telefoon, product, ander_product
     services.kpi_periode_aggregeren(van=MA, tot=MA + 8 * DAG)
     f = KpiFilter(van=MA, tot=VANDAAG)
     assert selectors.bronnen(f) == selectors.Bronnen(
-        tabel=(MA, MA + 8 * DAG), live=(MA + 9 * DAG, VANDAAG)
+        tabel=(MA, MA + 8 * DAG), live=((MA + 9 * DAG, VANDAAG),)
     )
     assert selectors.kpi_rapport(f) == selectors.kpi_rapport(f, alles_live=True)
     alleen_tabel = KpiFilter(van=MA, tot=MA + 4 * DAG)
-    assert selectors.bronnen(alleen_tabel).live is None
+    assert selectors.bronnen(alleen_tabel).live == ()
     assert selectors.kpi_rapport(alleen_tabel) == selectors.kpi_rapport(
         alleen_tabel, alles_live=True
     )

@@ -37,6 +37,7 @@ def test_anoniem_dezelfde_cijfers_als_de_pagina(client, klant, telefoon, balie, 
         "gehaald": False,
         "totaal": 2,
         "opgelost": 1,
+        "voorlopig_vanaf": "2026-03-13",
     }
     assert data["afgehandeld_binnen_servicenorm"] == {"percentage": 0.0, "aantal": 1, "binnen": 0}
     assert data["afgehandeld_binnen_wettelijke_termijn"] == {
@@ -50,6 +51,17 @@ def test_anoniem_dezelfde_cijfers_als_de_pagina(client, klant, telefoon, balie, 
         {"kanaal": "balie", "naam": "Balie", "aantal": 1},
     ]
     assert "Jansen" not in response.content.decode()
+    # the weekly trend, as on the page
+    weken = {w["week"]: w for w in data["weken"]}
+    assert len(data["weken"]) == len(pagina.weken)
+    assert weken["2026-03-02"]["eerste_contactoplossing"]["totaal"] == 2
+    assert weken["2026-03-02"]["eerste_contactoplossing"]["voorlopig_vanaf"] is None
+    assert weken["2026-03-09"]["afgehandeld_binnen_servicenorm"] == {
+        "percentage": 0.0,
+        "aantal": 1,
+        "binnen": 0,
+    }
+    assert weken["2026-03-16"]["eerste_contactoplossing"]["voorlopig_vanaf"] == "2026-03-16"
 
 
 def test_ook_voor_ingelogde_medewerker(client, kim_kcc):

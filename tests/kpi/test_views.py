@@ -4,6 +4,7 @@ import csv
 import io
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
 from kcc.kpi import forms, services, views
@@ -119,6 +120,24 @@ class TestFilters:
         csv_response = client.get(URL, {**params, "formaat": "csv", "tabel": "kerncijfers"})
         assert csv_response.status_code == 400 and fout in csv_response.content.decode()
 
+    @pytest.mark.parametrize(
+        "params",
+        [
+            {"van": "9999-12-01", "tot": "9999-12-31"},
+            {"van": "0001-01-01", "tot": "0001-01-10"},
+            {"van": "1999-12-31", "tot": "2000-01-10"},
+            {"van": "2026-03-01", "tot": "2027-12-31"},
+        ],
+    )
+    def test_datum_buiten_bereik(self, client, tom_teamleider, params):
+        client.force_login(tom_teamleider)
+        response = client.get(URL, params)
+        assert response.status_code == 400
+        assert forms.FOUT_DATUM_BUITEN_BEREIK in response.content.decode()
+        csv_response = client.get(URL, {**params, "formaat": "csv", "tabel": "kerncijfers"})
+        assert csv_response.status_code == 400
+        assert forms.FOUT_DATUM_BUITEN_BEREIK in csv_response.content.decode()
+
     def test_onzin_invoer_geeft_formulierfout(
         self, client, tom_teamleider, gemeente, afdeling_vergunningen
     ):
@@ -192,6 +211,63 @@ class TestCsv:
         )
 
 
+class TestPubliekePagina:
+    @pytest.mark.parametrize("tabel", ["kerncijfers", "trend-per-week", "volumes-per-kanaal"])
+    def test_csv_van_elke_tabel(self, client, data, tabel):
+        pagina = client.get("/prestaties/").content.decode()
+        assert f"?formaat=csv&amp;tabel={tabel}" in pagina
+        response = client.get("/prestaties/", {"formaat": "csv", "tabel": tabel})
+        assert response.status_code == 200
+        assert response["Content-Type"].startswith("text/csv")
+        assert (
+            response["Content-Disposition"]
+            == f'attachment; filename="kpi-{tabel}-2025-03-20-2026-03-19.csv"'
+        )
+        assert len(lees_csv(response)) >= 2
+
+    def test_kanalentabel_zoals_de_andere(self, client, data):
+        rijen = lees_csv(
+            client.get("/prestaties/", {"formaat": "csv", "tabel": "volumes-per-kanaal"})
+        )
+        assert rijen == [["Kanaal", "Aantal contacten"], ["Telefoon", "3"], ["Balie", "0"]]
+        assert 'id="tabel-volumes-per-kanaal"' in client.get("/prestaties/").content.decode()
+
+    def test_interne_tabel_niet_publiek(self, client, data):
+        for tabel in ("werkvoorraad", "afhandeltijd", "volumes-per-dag"):
+            response = client.get("/prestaties/", {"formaat": "csv", "tabel": tabel})
+            assert response.status_code == 400
+            assert response.content.decode() == views.FOUT_ONBEKENDE_TABEL
+
+    def test_fcr_van_de_laatste_werkdagen_is_voorlopig(self, client, data):
+        # Friday 20 March: contacts from Friday 13 March on can still be repeated.
+        pagina = client.get("/prestaties/").content.decode()
+        assert "Voorlopig:" in pagina and "vanaf 13 Mrt 2026" in pagina
+        trend = lees_csv(client.get("/prestaties/", {"formaat": "csv", "tabel": "trend-per-week"}))
+        status = {rij[0]: rij[2] for rij in trend[1:]}
+        assert status["2026-03-02"] == "definitief"
+        assert status["2026-03-09"] == "voorlopig"
+        assert status["2026-03-16"] == "voorlopig"
+
+    def test_rapportage_zonder_open_termijn_is_definitief(self, client, tom_teamleider, data):
+        client.force_login(tom_teamleider)
+        response = client.get(URL, {"van": "2026-03-02", "tot": "2026-03-06"})
+        assert response.context["rapport"].fcr.voorlopig_vanaf is None
+        assert "Voorlopig:" not in response.content.decode()
+
+    def test_cijfers_tien_minuten_bewaard_tot_nieuwe_aggregatie(
+        self, client, data, telefoon, django_capture_on_commit_callbacks
+    ):
+        assert client.get("/prestaties/").context["rapport"].volumes.totaal_per_kanaal[0] == 3
+        ContactmomentFactory(kanaal=telefoon, gestart_op=moment(MA))
+        # within the cache time a visitor sees the same figures, without recomputing them
+        response = client.get("/prestaties/")
+        assert response.context["rapport"].volumes.totaal_per_kanaal[0] == 3
+        with django_capture_on_commit_callbacks(execute=True):
+            services.kpi_dag_aggregeren(dag=MA)
+        response = client.get("/prestaties/")
+        assert response.context["rapport"].volumes.totaal_per_kanaal[0] == 4
+
+
 def test_constant_aantal_queries(
     client, tom_teamleider, klant, telefoon, balie, product, ander_product
 ):
@@ -200,6 +276,7 @@ def test_constant_aantal_queries(
 
     def pagina():
         assert client.get(URL, PERIODE).status_code == 200
+        cache.clear()  # the public figures are cached: count the computation itself
         assert client.get("/prestaties/").status_code == 200
 
     def groei():

@@ -25,6 +25,18 @@ class EersteContactoplossingSerializer(serializers.Serializer):
     )
     totaal = serializers.IntegerField(help_text="Inkomende contacten met een bekende klant.")
     opgelost = serializers.IntegerField(help_text="Daarvan in één keer opgelost.")
+    voorlopig_vanaf = serializers.DateField(
+        allow_null=True,
+        help_text="Contacten vanaf deze dag kunnen binnen 5 werkdagen nog terugkomen: tot dan "
+        "is het percentage voorlopig. Leeg: definitief.",
+    )
+
+
+class WeekSerializer(serializers.Serializer):
+    week = serializers.DateField(help_text="Maandag waarop de week begint.")
+    eerste_contactoplossing = EersteContactoplossingSerializer(source="fcr")
+    afgehandeld_binnen_servicenorm = NormcijferSerializer(source="servicenorm")
+    afgehandeld_binnen_wettelijke_termijn = NormcijferSerializer(source="wettelijk")
 
 
 class KanaalvolumeSerializer(serializers.Serializer):
@@ -45,6 +57,7 @@ class PrestatiesSerializer(serializers.Serializer):
     afgehandeld_binnen_wettelijke_termijn = NormcijferSerializer()
     reactie_binnen_norm = NormcijferSerializer()
     volumes_per_kanaal = KanaalvolumeSerializer(many=True)
+    weken = WeekSerializer(many=True, help_text="De trend per week, zoals op de pagina.")
 
 
 class PrestatiesView(APIView):
@@ -71,5 +84,6 @@ class PrestatiesView(APIView):
             "volumes_per_kanaal": [
                 {"kanaal": k.code, "naam": k.naam, "aantal": n} for k, n in volumes
             ],
+            "weken": r.weken,
         }
         return Response(self.OutputSerializer(data).data)

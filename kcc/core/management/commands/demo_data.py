@@ -12,6 +12,7 @@ from kanalen.inbox import demo as inbox_demo
 from kcc.accounts import demo as accounts_demo
 from kcc.accounts.services import roles_sync
 from kcc.core.demo import DemoReport
+from kcc.kpi import demo as kpi_demo
 from kcc.normen import demo as normen_demo
 from klanten import demo as klanten_demo
 from productcatalogus import demo as catalogus_demo
@@ -25,6 +26,7 @@ STEPS = [
     ("Kanalen, klanten en contactmomenten", klanten_demo.load),
     ("Zaken (aanvragen, deelzaken, werkvoorraad)", zaken_demo.load),
     ("KCC-inbox (e-mails)", inbox_demo.load),
+    ("KPI-dagcijfers", kpi_demo.load),
 ]
 
 
