@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, Q, QuerySet
@@ -16,6 +17,9 @@ from kcc.core.permissions import GEEN_TOEGANG
 from klanten import brp, kvk
 from klanten.models import DigitaalAdres, DigitaalAdresWijziging, Klant, Toestemming
 from klanten.zoeken import Soort, Zoekvraag, interpreteer
+
+if TYPE_CHECKING:  # zaken builds on klanten: imported where used, not at module level
+    from zaken.models import Zaak
 
 ZOEK_MAX = 25
 # Roles that work with the whole customer record.
@@ -250,3 +254,78 @@ def digitaal_adres_get(*, klant: Klant, adres_id: int) -> DigitaalAdres:
     if adres is None:
         raise Http404("Adres niet gevonden.")
     return adres
+
+
+@dataclass
+class ZaakInKlantbeeld:
+    """An open zaak as the klantbeeld shows it, with its norm status and, for a hoofdzaak,
+    its open deelzaken."""
+
+    zaak: Zaak
+    normstatus: str
+    deelzaken: list[ZaakInKlantbeeld] = field(default_factory=list)
+
+    @property
+    def te_laat(self) -> bool:
+        return self.normstatus == Normstatus.TE_LAAT
+
+    @property
+    def risico(self) -> bool:
+        return self.normstatus == Normstatus.RISICO
+
+    @property
+    def opgeschort(self) -> bool:
+        return self.normstatus == Normstatus.OPGESCHORT
+
+
+class Normstatus:
+    OPGESCHORT = "opgeschort"  # waiting for the customer: the clock stands still
+    TE_LAAT = "te_laat"
+    RISICO = "risico"  # the norm monitor warned: most of the term has passed
+    OP_TIJD = "op_tijd"
+    GEEN_NORM = "geen_norm"
+
+
+def zaken_voor_klantbeeld(*, klant: Klant, medewerker: User) -> list[ZaakInKlantbeeld]:
+    """The klant's open zaken (scoped by zaken.selectors), deelzaken under their hoofdzaak.
+
+    Two queries whatever the number of zaken: the zaken with their deelzaken counts, and
+    the norm monitor's warnings for them. The caller read the klant through
+    klant_get_for_medewerker (logged).
+    """
+    from django.contrib.contenttypes.models import ContentType
+
+    from kcc.normen.models import Signalering
+    from zaken import selectors as zaken_selectors
+    from zaken.models import Zaak
+
+    zaken = zaken_selectors.zaken_open_voor_klant(klant=klant, medewerker=medewerker)
+    if not zaken:
+        return []
+    gewaarschuwd = set(
+        Signalering.objects.filter(
+            content_type=ContentType.objects.get_for_model(Zaak),
+            object_id__in=[z.pk for z in zaken],
+            soort=Signalering.Soort.WAARSCHUWING,
+        ).values_list("object_id", flat=True)
+    )
+    vandaag = zaken_selectors.vandaag()
+
+    def normstatus(zaak) -> str:
+        if zaak.opgeschort_sinds is not None:
+            return Normstatus.OPGESCHORT
+        if zaak.streefdatum is None:
+            return Normstatus.GEEN_NORM
+        if zaak.streefdatum < vandaag:
+            return Normstatus.TE_LAAT
+        return Normstatus.RISICO if zaak.pk in gewaarschuwd else Normstatus.OP_TIJD
+
+    regels = {z.pk: ZaakInKlantbeeld(zaak=z, normstatus=normstatus(z)) for z in zaken}
+    bovenaan = []
+    for zaak in zaken:
+        hoofd = regels.get(zaak.hoofdzaak_id)
+        if hoofd is not None:
+            hoofd.deelzaken.append(regels[zaak.pk])
+        else:
+            bovenaan.append(regels[zaak.pk])
+    return bovenaan

@@ -105,6 +105,8 @@ def klantbeeld_context(request: HttpRequest, klant: Klant, *, form=None, vragen=
         "adres_afgeschermd": selectors.ADRES_AFGESCHERMD,
         "toestemmingen": selectors.toestemmingen_actueel(klant=klant),
         "contactverzoeken": list(kanalen_selectors.contactverzoeken_open_voor_klant(klant=klant)),
+        "zaken": selectors.zaken_voor_klantbeeld(klant=klant, medewerker=request.user),
+        "mag_aanvraag_starten": request.user.has_role(roles.KCC_MEDEWERKER),
         "tijdlijn": tijdlijn,
         "kanalen": list(kanalen_selectors.kanaal_list(alleen_actief=False)),
         "kanaal_filter": kanaal_code,
