@@ -316,7 +316,11 @@ SOCIALACCOUNT_STORE_TOKENS = False
 SOCIALACCOUNT_EMAIL_REQUIRED = False
 
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]
+# Only languages whose pages are translated: the templates are written in Dutch, so a
+# browser asking for English gets Dutch with lang="nl" (WCAG 3.1.1), not Dutch pages
+# that claim lang="en". A language is added here together with its catalogue in
+# locale/<code>/LC_MESSAGES/ (tests/core/test_i18n.py checks that it exists).
+LANGUAGES = [("nl", _("Nederlands"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
@@ -499,6 +503,8 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Dutch page for a refused form post (expired session, a form open in an old tab).
+CSRF_FAILURE_VIEW = "kcc.core.errors.csrf_failure"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 3600)

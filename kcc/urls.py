@@ -38,6 +38,7 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+handler400 = "kcc.core.errors.bad_request"
 handler403 = "kcc.core.errors.permission_denied"
 handler404 = "kcc.core.errors.page_not_found"
 handler500 = "kcc.core.errors.server_error"

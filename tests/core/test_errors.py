@@ -27,3 +27,23 @@ def test_403_page_for_wrong_role(bo_burgerzaken):
     response = client.get("/console/")
     assert response.status_code == 403
     assert "Geen toegang" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_refused_form_post_gives_dutch_csrf_page():
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/accounts/login/", {"login": "kim", "password": "x"})
+    assert response.status_code == 403
+    content = response.content.decode()
+    assert "Formulier verlopen" in content
+    assert 'lang="nl"' in content
+
+
+@pytest.mark.django_db
+def test_bad_request_gives_dutch_400(settings):
+    settings.ALLOWED_HOSTS = ["kcc.example.nl"]
+    response = Client().get("/", HTTP_HOST="ander.example.nl")
+    assert response.status_code == 400
+    content = response.content.decode()
+    assert "Verzoek niet begrepen" in content
+    assert 'lang="nl"' in content
