@@ -12,6 +12,9 @@ FOUT_HOOFDZAAK_NIET_CLAIMEN = (
 )
 FOUT_NIET_BEHANDELAAR = "Alleen de behandelaar kan dit doen. Pak de zaak eerst op."
 FOUT_ZELFDE_AFDELING = "De zaak staat al bij deze afdeling."
+FOUT_OVERDRAGEN_GECLAIMD = (
+    "Een collega behandelt deze zaak. Alleen de behandelaar of een teamleider kan hem overdragen."
+)
 FOUT_REDEN_VERPLICHT = "Geef een reden op."
 FOUT_STATUSTYPE_ANDER_PRODUCT = "Deze status hoort niet bij het product van de zaak."
 FOUT_OPSCHORTING_NIET_TOEGESTAAN = "Bij dit product mag de termijn niet stilgezet worden."

@@ -172,17 +172,71 @@ def test_werkvoorraad_signaleringen_constant_aantal_queries(zaken, bo_burgerzake
         )
 
 
-def test_digest_een_mail_per_teamleider(zaken, tom_teamleider, time_machine):
+def test_digest_een_mail_per_teamleider(
+    zaken, tom_teamleider, time_machine, django_capture_on_commit_callbacks
+):
     UserFactory(username="tineke", rol=roles.TEAMLEIDER)
     UserFactory(username="zonder-mail", rol=roles.TEAMLEIDER, email="")
     time_machine.move_to(datetime.datetime(2026, 11, 17, 8, 0, tzinfo=TIJDZONE), tick=False)
-    assert teamleider_digest() == 2
+    with django_capture_on_commit_callbacks(execute=True):
+        assert teamleider_digest() == 2
     assert sorted(m.to[0] for m in mail.outbox) == ["tineke@test.nl", "tom@test.nl"]
     bericht = mail.outbox[0]
     assert "3 zaken" in bericht.subject
     assert "Zaken over de streefdatum: 3" in bericht.body
     assert zaken["eigen"].identificatie in bericht.body
     assert "Kapvergunning" in bericht.body
+
+
+def test_digest_gaat_via_de_outbox_en_een_keer_per_dag(
+    zaken, tom_teamleider, time_machine, django_capture_on_commit_callbacks
+):
+    from kcc.normen.digest import digest_sleutel
+    from zaken.models import OutboxBericht
+
+    acht_uur = datetime.datetime(2026, 11, 17, 8, 0, tzinfo=TIJDZONE)
+    time_machine.move_to(acht_uur, tick=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert teamleider_digest() == 1
+    bericht = OutboxBericht.objects.get(soort=OutboxBericht.Soort.MEDEWERKER)
+    assert bericht.dedup_sleutel == digest_sleutel(
+        datum=acht_uur.date(), teamleider_id=tom_teamleider.pk
+    )
+    assert bericht.status == OutboxBericht.Status.VERZONDEN
+    assert bericht.contactmoment is None  # a mail to staff is not a customer contact
+    # Beat fires again the same day (or the task is retried): nothing new.
+    time_machine.move_to(acht_uur + datetime.timedelta(minutes=30), tick=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert teamleider_digest() == 0
+    assert len(mail.outbox) == 1
+    # The next working day brings the next digest.
+    time_machine.move_to(acht_uur + datetime.timedelta(days=1), tick=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert teamleider_digest() == 1
+    assert len(mail.outbox) == 2
+
+
+def test_digest_mailserver_weg_dan_later_verstuurd(
+    zaken, tom_teamleider, time_machine, django_capture_on_commit_callbacks, monkeypatch
+):
+    from unittest import mock
+
+    from zaken.models import OutboxBericht
+    from zaken.services.outbox import outbox_herverzenden
+
+    acht_uur = datetime.datetime(2026, 11, 17, 8, 0, tzinfo=TIJDZONE)
+    time_machine.move_to(acht_uur, tick=False)
+    monkeypatch.setattr("zaken.services.outbox.send_mail", mock.Mock(side_effect=OSError()))
+    with django_capture_on_commit_callbacks(execute=True):
+        teamleider_digest()
+    digest = OutboxBericht.objects.get(soort=OutboxBericht.Soort.MEDEWERKER)
+    assert digest.status == OutboxBericht.Status.WACHTEND
+    monkeypatch.undo()
+    time_machine.move_to(acht_uur + datetime.timedelta(minutes=5), tick=False)
+    outbox_herverzenden()
+    digest.refresh_from_db()
+    assert digest.status == OutboxBericht.Status.VERZONDEN
+    assert [m.to for m in mail.outbox] == [["tom@test.nl"]]
 
 
 def test_geen_digest_op_zondag(zaken, tom_teamleider):

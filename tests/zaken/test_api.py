@@ -181,3 +181,25 @@ def test_list_constant_queries(kim_kcc, verhuizing):
 @pytest.mark.parametrize("id_", ["²", "٣", "1²", "9" * 30])
 def test_detail_met_vreemde_cijfers_is_404(kim_kcc, id_):
     assert _client(kim_kcc).get(f"/api/v1/zaken/{id_}/").status_code == 404
+
+
+def test_transfer_van_geclaimde_zaak_alleen_behandelaar_of_teamleider(
+    aanvraag, bo_burgerzaken, tom_teamleider, afdeling_burgerzaken, afdeling_vergunningen
+):
+    from kcc.accounts import roles
+    from tests.factories import UserFactory
+
+    collega = UserFactory(
+        username="collega", rol=roles.BACKOFFICE_MEDEWERKER, afdelingen=[afdeling_burgerzaken]
+    )
+    zaak = _zaak(aanvraag, "verhuizing-doorgeven")
+    _client(bo_burgerzaken).post(f"/api/v1/zaken/{zaak.identificatie}/claim/")
+    url = f"/api/v1/zaken/{zaak.identificatie}/transfer/"
+    data = {"afdeling": afdeling_vergunningen.pk, "reden": "Parkeren"}
+    response = _client(collega).post(url, data)
+    assert response.status_code == 403
+    assert response.json() == {"detail": errors.FOUT_OVERDRAGEN_GECLAIMD}
+    response = _client(tom_teamleider).post(url, data)
+    assert response.status_code == 200
+    assert response.json()["afdeling"] == afdeling_vergunningen.code
+    assert response.json()["behandelaar"] is None

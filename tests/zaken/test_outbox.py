@@ -202,3 +202,71 @@ def test_same_dedup_key_never_makes_a_second_message(klant, verhuizing):
     )
     assert eerste.pk == tweede.pk
     assert OutboxBericht.objects.count() == 1
+
+
+def _notificatie(klant, verhuizing) -> OutboxBericht:
+    """The receipt to the customer, stored but not yet offered (no on_commit run)."""
+    aanvraag_indienen(
+        klant=klant,
+        product=verhuizing,
+        antwoorden={"verhuisdatum": "2026-12-15", "nieuwe_postcode": "1234 CD"},
+        kanaal="balie",
+    )
+    return OutboxBericht.objects.get(soort=OutboxBericht.Soort.NOTIFICATIE)
+
+
+@pytest.mark.parametrize(
+    ("mislukt_op", "verwacht"),
+    [
+        # Tuesday 17:59:50: the 30 s backoff falls after office hours, so Wednesday 08:00.
+        ("2026-11-17T17:59:50", "2026-11-18T08:00:00"),
+        # Friday 23:00: not at night, not at the weekend: Monday 08:00.
+        ("2026-11-20T23:00:00", "2026-11-23T08:00:00"),
+        # Tuesday 10:00: within office hours, just the backoff.
+        ("2026-11-17T10:00:00", "2026-11-17T10:00:30"),
+    ],
+)
+def test_herhaling_van_een_klantbericht_wacht_op_kantoortijd(
+    klant, verhuizing, monkeypatch, mislukt_op, verwacht
+):
+    from kcc.normen.calendar import TIJDZONE
+
+    bericht = _notificatie(klant, verhuizing)
+    moment = datetime.datetime.fromisoformat(mislukt_op).replace(tzinfo=TIJDZONE)
+    OutboxBericht.objects.filter(pk=bericht.pk).update(volgende_poging_op=moment)
+    monkeypatch.setattr("zaken.services.outbox.send_mail", mock.Mock(side_effect=OSError("smtp")))
+    with time_machine.travel(moment, tick=False):
+        assert outbox_bericht_afleveren(bericht_id=bericht.pk) is False
+    bericht.refresh_from_db()
+    assert bericht.status == OutboxBericht.Status.WACHTEND
+    assert bericht.volgende_poging_op == datetime.datetime.fromisoformat(verwacht).replace(
+        tzinfo=TIJDZONE
+    )
+
+
+def test_contactmoment_en_status_in_een_transactie(klant, verhuizing, monkeypatch):
+    """Recording the contactmoment fails: the message is not marked sent either."""
+    from kanalen.models import ContactmomentVraag
+
+    Kanaal.objects.get_or_create(code="email", defaults={"naam": "E-mail", "reactienorm_waarde": 2})
+    bericht = _notificatie(klant, verhuizing)
+    monkeypatch.setattr(
+        ContactmomentVraag.objects, "create", mock.Mock(side_effect=RuntimeError("db weg"))
+    )
+    with pytest.raises(RuntimeError):
+        outbox_bericht_afleveren(bericht_id=bericht.pk)
+    bericht.refresh_from_db()
+    assert bericht.status == OutboxBericht.Status.BEZIG  # retried once the lease is over
+    assert bericht.contactmoment is None
+    assert not Contactmoment.objects.exists()
+
+
+def test_contactmoment_noemt_de_zaak(klant, verhuizing):
+    Kanaal.objects.get_or_create(code="email", defaults={"naam": "E-mail", "reactienorm_waarde": 2})
+    bericht = _notificatie(klant, verhuizing)
+    assert outbox_bericht_afleveren(bericht_id=bericht.pk) is True
+    bericht.refresh_from_db()
+    assert bericht.status == OutboxBericht.Status.VERZONDEN
+    vraag = bericht.contactmoment.vragen.get()
+    assert bericht.zaak.identificatie in vraag.vraag
+    assert vraag.product_id == verhuizing.pk

@@ -332,3 +332,26 @@ def test_werkvoorraad_legt_de_verwerking_van_de_klantnamen_vast(verhuizing, bo_b
         medewerker=bo_burgerzaken, scherm_of_endpoint="backoffice werkvoorraad"
     )
     assert set(gelezen.values_list("klant_id", flat=True)) == {z.klant_id for z in zaken}
+
+
+def test_overdragen_van_een_geclaimde_zaak_door_een_collega(
+    deel_burgerzaken, bo_burgerzaken, afdeling_burgerzaken, afdeling_vergunningen, roles_ready
+):
+    from kcc.accounts import roles
+    from tests.factories import UserFactory
+
+    collega = UserFactory(
+        username="collega", rol=roles.BACKOFFICE_MEDEWERKER, afdelingen=[afdeling_burgerzaken]
+    )
+    zaak_claim(zaak=deel_burgerzaken, medewerker=bo_burgerzaken)
+    base = f"/backoffice/zaken/{deel_burgerzaken.identificatie}/"
+    assert "overdragen-reden" not in _client(collega).get(base).content.decode()
+    assert "overdragen-reden" in _client(bo_burgerzaken).get(base).content.decode()
+    response = _client(collega).post(
+        base + "overdragen/",
+        {"overdragen-afdeling": afdeling_vergunningen.pk, "overdragen-reden": "Parkeren"},
+    )
+    assert response.status_code == 403
+    assert errors.FOUT_OVERDRAGEN_GECLAIMD in response.content.decode()
+    deel_burgerzaken.refresh_from_db()
+    assert deel_burgerzaken.afdeling == afdeling_burgerzaken

@@ -230,9 +230,12 @@ class TransferInputSerializer(serializers.Serializer):
 
 @extend_schema(tags=["zaken"], request=TransferInputSerializer, responses=ACTIE_ANTWOORDEN)
 class ZaakTransferView(ZaakFoutMixin, APIView):
-    """Transfer a zaak to another afdeling (with a reason); it arrives there unclaimed."""
+    """Transfer a zaak to another afdeling (with a reason); it arrives there unclaimed.
 
-    permission_classes = [has_role(roles.BACKOFFICE_MEDEWERKER)]
+    A zaak a colleague has claimed: only its behandelaar or a teamleider (403 otherwise).
+    """
+
+    permission_classes = [has_role(roles.BACKOFFICE_MEDEWERKER, roles.TEAMLEIDER)]
 
     def post(self, request, id: str):
         data = TransferInputSerializer(data=request.data)

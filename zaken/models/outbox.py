@@ -48,6 +48,7 @@ class OutboxBericht(models.Model):
     class Soort(models.TextChoices):
         WEBHOOK = "webhook", "Webhook naar extern systeem"
         NOTIFICATIE = "notificatie", "Bericht aan de klant"
+        MEDEWERKER = "medewerker", "E-mail aan een medewerker"
 
     class Status(models.TextChoices):
         WACHTEND = "wachtend", "Wachtend"

@@ -14,7 +14,7 @@ import json
 import logging
 import time
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import requests
 from django.conf import settings
@@ -23,6 +23,7 @@ from django.db import transaction
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
+from kcc.normen.calendar import Werkkalender
 from zaken.models import ExterneKoppeling, OutboxAflevering, OutboxBericht, Zaak
 
 logger = logging.getLogger(__name__)
@@ -139,30 +140,51 @@ def outbox_bericht_afleveren(*, bericht_id: int) -> bool:
     except Exception as exc:  # every failure is logged on the row and retried later
         fout = f"{type(exc).__name__}: {exc}"[:2000]
     duur_ms = int((time.monotonic() - begin) * 1000)
-    OutboxAflevering.objects.create(
-        bericht=bericht,
-        poging=bericht.pogingen,
-        gelukt=not fout,
-        http_status=http_status,
-        fout=fout,
-        duur_ms=duur_ms,
-    )
     nu = timezone.now()
-    if not fout:
-        OutboxBericht.objects.filter(pk=bericht.pk).update(
-            status=OutboxBericht.Status.VERZONDEN, verzonden_op=nu, laatste_fout=""
+    with transaction.atomic():
+        OutboxAflevering.objects.create(
+            bericht=bericht,
+            poging=bericht.pogingen,
+            gelukt=not fout,
+            http_status=http_status,
+            fout=fout,
+            duur_ms=duur_ms,
         )
-        if bericht.soort == OutboxBericht.Soort.NOTIFICATIE:
-            _contactmoment_vastleggen(bericht, nu)
-        return True
-    opgegeven = bericht.pogingen >= MAX_POGINGEN
-    OutboxBericht.objects.filter(pk=bericht.pk).update(
-        status=OutboxBericht.Status.MISLUKT if opgegeven else OutboxBericht.Status.WACHTEND,
-        volgende_poging_op=nu + wachttijd(bericht.pogingen),
-        laatste_fout=fout,
-    )
+        if not fout:
+            # Sent and recorded on the customer record together, or neither: a crash in
+            # between would leave a sent message without its outbound contactmoment.
+            contactmoment = (
+                _contactmoment_vastleggen(bericht, nu)
+                if bericht.soort == OutboxBericht.Soort.NOTIFICATIE
+                else None
+            )
+            OutboxBericht.objects.filter(pk=bericht.pk).update(
+                status=OutboxBericht.Status.VERZONDEN,
+                verzonden_op=nu,
+                laatste_fout="",
+                contactmoment=contactmoment,
+            )
+            return True
+        opgegeven = bericht.pogingen >= MAX_POGINGEN
+        OutboxBericht.objects.filter(pk=bericht.pk).update(
+            status=OutboxBericht.Status.MISLUKT if opgegeven else OutboxBericht.Status.WACHTEND,
+            volgende_poging_op=volgende_poging(bericht, nu),
+            laatste_fout=fout,
+        )
     logger.warning("Outboxbericht %s poging %s mislukt: %s", bericht.pk, bericht.pogingen, fout)
     return False
+
+
+def volgende_poging(bericht: OutboxBericht, nu) -> datetime:
+    """When to try again after a failure: the backoff, and for a citizen office hours.
+
+    A message to a citizen is never sent in the evening, at night, at the weekend or on
+    a holiday, also not when a retry after a failed send would fall then.
+    """
+    volgende = nu + wachttijd(bericht.pogingen)
+    if bericht.soort == OutboxBericht.Soort.NOTIFICATIE:
+        volgende = Werkkalender().volgend_moment_binnen_kantoortijd(volgende)
+    return volgende
 
 
 class AfleverFout(Exception):
@@ -205,8 +227,13 @@ def _notificatie_versturen(bericht: OutboxBericht) -> None:
         send_mail(payload["onderwerp"], payload["tekst"], None, [bericht.doel])
 
 
-def _contactmoment_vastleggen(bericht: OutboxBericht, nu) -> None:
-    """Record the sent notification as an outbound contactmoment on the customer record."""
+def _contactmoment_vastleggen(bericht: OutboxBericht, nu):
+    """Record the sent notification as an outbound contactmoment on the customer record.
+
+    Linked to the zaak through the outbox row (``bericht.zaak`` and its ``contactmoment``);
+    the question names the zaaknummer and the product. Caller holds the transaction that
+    marks the message sent. Returns the contactmoment, or None without a channel.
+    """
     from kanalen.models import Contactmoment, ContactmomentVraag, Kanaal
 
     kanaal_code = "post" if bericht.doel == "post" else "email"
@@ -218,25 +245,26 @@ def _contactmoment_vastleggen(bericht: OutboxBericht, nu) -> None:
             kanaal_code,
             bericht.pk,
         )
-        return
-    with transaction.atomic():
-        contactmoment = Contactmoment.objects.create(
-            klant_id=klant_id,
-            kanaal=kanaal,
-            richting=Contactmoment.Richting.UITGAAND,
-            gestart_op=nu,
-            beeindigd_op=nu,
-            duur_seconden=0,
-            resultaat=Contactmoment.Resultaat.BEANTWOORD,
-        )
-        ContactmomentVraag.objects.create(
-            contactmoment=contactmoment,
-            volgnummer=1,
-            vraag=bericht.payload["onderwerp"],
-            antwoord=bericht.payload["tekst"],
-            product_id=bericht.payload.get("product_id"),
-        )
-        OutboxBericht.objects.filter(pk=bericht.pk).update(contactmoment=contactmoment)
+        return None
+    contactmoment = Contactmoment.objects.create(
+        klant_id=klant_id,
+        kanaal=kanaal,
+        richting=Contactmoment.Richting.UITGAAND,
+        gestart_op=nu,
+        beeindigd_op=nu,
+        duur_seconden=0,
+        resultaat=Contactmoment.Resultaat.BEANTWOORD,
+    )
+    zaaknummer = bericht.payload.get("zaak")
+    onderwerp = bericht.payload["onderwerp"]
+    ContactmomentVraag.objects.create(
+        contactmoment=contactmoment,
+        volgnummer=1,
+        vraag=f"{onderwerp} (zaak {zaaknummer})" if zaaknummer else onderwerp,
+        antwoord=bericht.payload["tekst"],
+        product_id=bericht.payload.get("product_id"),
+    )
+    return contactmoment
 
 
 def outbox_te_versturen() -> QuerySet[OutboxBericht]:

@@ -30,6 +30,7 @@ from zaken.models import (
 from zaken.services.berichten import zaak_extern_doorzetten, zaak_klant_informeren
 
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
+INFORMATIEVERZOEK_VERVALLEN = "vervallen: de zaak is afgehandeld"
 # Content type by the file's first bytes: the browser's claim is not trusted.
 DOCUMENT_SOORTEN = (
     (b"%PDF-", "application/pdf", ".pdf"),
@@ -142,8 +143,13 @@ def zaak_overdragen(*, zaak: Zaak, naar_afdeling: Afdeling, reden: str, medewerk
     _open(zaak)
     if zaak.is_hoofdzaak:
         raise ZaakFout(errors.FOUT_HOOFDZAAK_ALLEEN_DEELZAKEN)
-    if not medewerker.afdelingen.filter(pk=zaak.afdeling_id).exists():
-        raise ZaakGeenToegang(errors.FOUT_NIET_VAN_AFDELING)
+    # A teamleider keeps regie over every queue; others only over their own afdeling's,
+    # and a zaak a colleague has claimed is that colleague's to hand on.
+    if not medewerker.has_role(roles.TEAMLEIDER):
+        if not medewerker.afdelingen.filter(pk=zaak.afdeling_id).exists():
+            raise ZaakGeenToegang(errors.FOUT_NIET_VAN_AFDELING)
+        if zaak.behandelaar_id not in (None, medewerker.pk):
+            raise ZaakGeenToegang(errors.FOUT_OVERDRAGEN_GECLAIMD)
     reden = (reden or "").strip()
     if not reden:
         raise ZaakFout(errors.FOUT_REDEN_VERPLICHT)
@@ -390,6 +396,10 @@ def _afsluiten(
     zaak.einddatum = als_datum(nu)
     zaak.resultaat = resultaat
     zaak.opgeschort_sinds = None
+    # An open question to the customer lapses with the zaak: the portal no longer asks it.
+    Informatieverzoek.objects.filter(zaak=zaak, beantwoord_op__isnull=True).update(
+        beantwoord_op=nu, beantwoord_via=INFORMATIEVERZOEK_VERVALLEN
+    )
     if eind is not None:
         zaak.status = eind
     zaak.save(

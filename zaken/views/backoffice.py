@@ -94,6 +94,9 @@ def _detail(
         "klant": klant,
         "fout": fout,
         "is_behandelaar": zaak.behandelaar_id == request.user.pk,
+        # The service decides; the form is only offered where it can succeed.
+        "mag_overdragen": zaak.behandelaar_id in (None, request.user.pk)
+        or request.user.has_role(roles.TEAMLEIDER),
         "historie": selectors.zaak_historie(zaak=zaak),
         "notities": zaak.notities.select_related("auteur").order_by("-aangemaakt_op", "-id"),
         "documenten": zaak.documenten.order_by("-toegevoegd_op", "-id"),

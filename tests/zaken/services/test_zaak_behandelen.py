@@ -272,3 +272,62 @@ def test_document_checks_size_and_type(zaak, bo_burgerzaken, settings, tmp_path)
     assert document.content_type == "application/pdf"
     assert document.bestand.name.endswith(".pdf")
     assert document.naam == "brief.html"
+
+
+def test_geclaimde_zaak_alleen_door_behandelaar_of_teamleider_overdragen(
+    zaak, bo_burgerzaken, afdeling_burgerzaken, afdeling_vergunningen, roles_ready
+):
+    from kcc.accounts import roles
+    from tests.factories import UserFactory
+
+    collega = UserFactory(
+        username="collega", rol=roles.BACKOFFICE_MEDEWERKER, afdelingen=[afdeling_burgerzaken]
+    )
+    teamleider = UserFactory(username="tl", rol=roles.TEAMLEIDER)
+    zaak_claim(zaak=zaak, medewerker=bo_burgerzaken)
+    with pytest.raises(ZaakGeenToegang) as exc:
+        zaak_overdragen(
+            zaak=zaak, naar_afdeling=afdeling_vergunningen, reden="x", medewerker=collega
+        )
+    assert exc.value.message == errors.FOUT_OVERDRAGEN_GECLAIMD
+    zaak.refresh_from_db()
+    assert zaak.afdeling == afdeling_burgerzaken and zaak.behandelaar == bo_burgerzaken
+    # A teamleider keeps regie over every queue, also without being in the afdeling.
+    zaak_overdragen(
+        zaak=zaak, naar_afdeling=afdeling_vergunningen, reden="Parkeren", medewerker=teamleider
+    )
+    zaak.refresh_from_db()
+    assert zaak.afdeling == afdeling_vergunningen and zaak.behandelaar is None
+
+
+def test_niet_geclaimde_zaak_mag_elk_afdelingslid_overdragen(
+    zaak, afdeling_burgerzaken, afdeling_vergunningen, roles_ready
+):
+    from kcc.accounts import roles
+    from tests.factories import UserFactory
+
+    collega = UserFactory(
+        username="collega", rol=roles.BACKOFFICE_MEDEWERKER, afdelingen=[afdeling_burgerzaken]
+    )
+    zaak_overdragen(zaak=zaak, naar_afdeling=afdeling_vergunningen, reden="x", medewerker=collega)
+    zaak.refresh_from_db()
+    assert zaak.afdeling == afdeling_vergunningen
+
+
+def test_afsluiten_van_een_opgeschorte_zaak_laat_de_vraag_vervallen(zaak, bo_burgerzaken):
+    from zaken.services.zaken import INFORMATIEVERZOEK_VERVALLEN
+
+    zaak_claim(zaak=zaak, medewerker=bo_burgerzaken)
+    verzoek = zaak_informatie_vragen(
+        zaak=zaak, vraag="Stuur uw huurcontract", medewerker=bo_burgerzaken
+    )
+    zaak_afsluiten(zaak=zaak, resultaat="Ingetrokken door de klant", medewerker=bo_burgerzaken)
+    verzoek.refresh_from_db()
+    assert not verzoek.is_open
+    assert verzoek.beantwoord_via == INFORMATIEVERZOEK_VERVALLEN
+    assert verzoek.antwoord == ""
+    zaak.refresh_from_db()
+    assert zaak.opgeschort_sinds is None
+    with pytest.raises(ZaakFout) as exc:
+        informatieverzoek_beantwoorden(informatieverzoek=verzoek, antwoord="te laat")
+    assert exc.value.message == errors.FOUT_AL_BEANTWOORD
