@@ -31,7 +31,14 @@ REFERENTIE_RE = re.compile(r"\[(KCC-\d{4}-\d{6,})\]")
 MESSAGE_ID_RE = re.compile(r"<[^<>\s]+>")
 ONLEESBAAR = "Het bericht kon niet worden gelezen; het origineel is bewaard."
 GEEN_AFZENDER = "Het bericht heeft geen geldig afzenderadres."
-MAX_RUW = 40 * 1024 * 1024  # bigger mails are refused by the listener before they get here
+# The largest mail stored whole. Bigger: the SMTP listener refuses it (552, the sender's
+# server tells the sender); from IMAP only its header is fetched and stored, with TE_GROOT.
+MAX_RUW = 40 * 1024 * 1024
+TE_GROOT = (
+    "Het bericht was {mb} MB, groter dan 40 MB: alleen de kopregels zijn bewaard, niet de "
+    "inhoud en de bijlagen. Vraag de afzender het in kleinere delen te sturen."
+)
+MAX_KOPREGELS = 256 * 1024  # a header block bigger than this is not a real mail header
 # Writing to the same conversation needs the same sender: a quoted reference is not enough.
 THREAD_KANALEN = (KanaalCode.EMAIL, KanaalCode.WEBFORMULIER)
 
@@ -122,9 +129,31 @@ def gesprek_zoeken(
     return None
 
 
-def bericht_ontvangen_email(*, raw_bytes: bytes) -> InkomendBericht:
+def kopregels(raw_bytes: bytes) -> bytes:
+    """The header block of a raw mail (up to the first empty line)."""
+    begin = raw_bytes[: MAX_KOPREGELS + 4]
+    for scheiding in (b"\r\n\r\n", b"\n\n"):
+        einde = begin.find(scheiding)
+        if einde != -1:
+            return begin[: einde + len(scheiding)]
+    return begin[:MAX_KOPREGELS]
+
+
+def bericht_ontvangen_email(*, raw_bytes: bytes, grootte: int | None = None) -> InkomendBericht:
     """Ingest one e-mail exactly as received. The same Message-ID twice gives one message;
-    a reply lands on its conversation; whatever is wrong with it, the raw mail is kept."""
+    a reply lands on its conversation; whatever is wrong with it, the raw mail is kept.
+
+    A mail over MAX_RUW is kept as its header only, with TE_GROOT: the item still reaches
+    the inbox (sender, subject, threading), the huge body does not reach the database.
+    ``grootte``: the size of the whole mail when ``raw_bytes`` is only its header (IMAP
+    fetched no more).
+    """
+    grootte = len(raw_bytes) if grootte is None else grootte
+    fout = ""
+    if grootte > MAX_RUW:
+        raw_bytes = kopregels(raw_bytes)
+        fout = TE_GROOT.format(mb=grootte // (1024 * 1024))
+        logger.warning("Inkomende mail van %d bytes te groot: alleen kopregels bewaard", grootte)
     try:
         msg = BytesParser(policy=policy.default).parsebytes(raw_bytes)
     except Exception:
@@ -147,7 +176,7 @@ def bericht_ontvangen_email(*, raw_bytes: bytes) -> InkomendBericht:
             )
             return bestaand
 
-    fouten = []
+    fouten = [fout] if fout else []
     naam, adres = "", ""
     for kandidaat_naam, kandidaat_adres in getaddresses([_header(msg, "From")]):
         adres = adres_normaliseren(kandidaat_adres)

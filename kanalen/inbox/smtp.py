@@ -2,6 +2,11 @@
 
 The mail is stored before the server answers 250, so a sender only hears "accepted" when
 nothing can be lost any more; a failure answers 451 and the sender tries again.
+
+Size: the listener announces SIZE (MAX_RUW, the same cap as the IMAP path) and refuses a
+bigger mail with 552, at MAIL FROM when the client declares its size, else after DATA
+without keeping it. Nothing is stored then, but nothing is lost silently either: the
+sender's own server returns the mail to the sender with the reason.
 """
 
 from __future__ import annotations
@@ -12,9 +17,9 @@ from aiosmtpd.controller import Controller
 from asgiref.sync import sync_to_async
 from django.db import close_old_connections
 
-logger = logging.getLogger(__name__)
+from kanalen.inbox.email import MAX_RUW
 
-MAX_GROOTTE = 40 * 1024 * 1024  # SMTP SIZE limit; attachment limits apply per file after
+logger = logging.getLogger(__name__)
 
 
 def _ontvangen(ruw: bytes) -> int:
@@ -41,5 +46,6 @@ class InboxHandler:
         return "250 OK"
 
 
-def smtp_controller(*, host: str, port: int) -> Controller:
-    return Controller(InboxHandler(), hostname=host, port=port, data_size_limit=MAX_GROOTTE)
+def smtp_controller(*, host: str, port: int, max_grootte: int = MAX_RUW) -> Controller:
+    """The listener; attachment limits apply per file after the whole-mail cap."""
+    return Controller(InboxHandler(), hostname=host, port=port, data_size_limit=max_grootte)

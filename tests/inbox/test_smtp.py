@@ -118,3 +118,60 @@ def test_mailserver_onbereikbaar_antwoord_blijft_staan(settings, kim_kcc, caplog
     assert antwoord.verzonden_op is None
     assert antwoord.pogingen == 1
     assert "niet verzonden" in caplog.text
+
+
+def test_mail_boven_de_smtp_limiet_geweigerd_en_listener_werkt_door(caplog):
+    poort = _vrije_poort()
+    controller = smtp_controller(host="127.0.0.1", port=poort, max_grootte=20_000)
+    controller.start()
+    groot = mail(
+        message_id="<te-groot@example.nl>",
+        bijlagen=[("scan.pdf", "application/pdf", b"%PDF" + b"x" * 40_000)],
+    ).replace(b"\n", b"\r\n")  # SMTP lines end in CRLF
+    try:
+        with smtplib.SMTP("127.0.0.1", poort, timeout=10) as smtp:
+            smtp.ehlo()
+            assert smtp.esmtp_features["size"] == "20000"  # announced up front
+            # A client that declares the size is refused before it sends the mail.
+            with pytest.raises(smtplib.SMTPSenderRefused) as exc:
+                smtp.sendmail("jan@example.nl", ["kcc@voorbeeldstad.nl"], groot)
+            assert exc.value.smtp_code == 552
+        with smtplib.SMTP("127.0.0.1", poort, timeout=10) as smtp:
+            # One that does not: refused after DATA, nothing kept.
+            smtp.helo()
+            smtp.mail("jan@example.nl")
+            smtp.rcpt("kcc@voorbeeldstad.nl")
+            code, _ = smtp.data(groot)
+            assert code == 552
+        with smtplib.SMTP("127.0.0.1", poort, timeout=10) as smtp:
+            smtp.sendmail(
+                "jan@example.nl",
+                ["kcc@voorbeeldstad.nl"],
+                mail(message_id="<daarna@example.nl>", onderwerp="Daarna"),
+            )
+    finally:
+        controller.stop()
+    assert list(InkomendBericht.objects.values_list("message_id", flat=True)) == [
+        "<daarna@example.nl>"
+    ]
+
+
+def test_listener_gebruikt_dezelfde_limiet_als_imap():
+    from kanalen.inbox.email import MAX_RUW
+
+    controller = smtp_controller(host="127.0.0.1", port=_vrije_poort())
+    assert controller.SMTP_kwargs["data_size_limit"] == MAX_RUW
+
+
+def test_te_grote_mail_zelf_als_kopregels_bewaard(monkeypatch):
+    """Whatever path hands a mail over MAX_RUW to the ingestion: only the header is kept."""
+    from kanalen.inbox import email
+
+    monkeypatch.setattr(email, "MAX_RUW", 5_000)
+    groot = mail(
+        onderwerp="Groot",
+        bijlagen=[("scan.pdf", "application/pdf", b"%PDF" + b"x" * 20_000)],
+    )
+    bericht = bericht_ontvangen_email(raw_bytes=groot)
+    assert bericht.onderwerp == "Groot" and "alleen de kopregels" in bericht.verwerkingsfout
+    assert len(bytes(bericht.ruw)) < 2_000 and not bericht.bijlagen.exists()
