@@ -22,6 +22,7 @@ from kanalen.models import Contactmoment
 from kcc.accounts.models import User
 from kcc.core.permissions import GEEN_TOEGANG
 from klanten.models import Klant
+from productcatalogus.models import Product
 
 logger = logging.getLogger(__name__)
 
@@ -31,8 +32,21 @@ ANNULEREN_NIET_MOGELIJK = "Deze afspraak kan niet (meer) worden geannuleerd."
 BEZOEK_AL_GEREGISTREERD = (
     "Het bezoek voor deze afspraak is al vastgelegd of de afspraak is geannuleerd."
 )
+PRODUCT_NIET_AAN_BALIE = "Voor dit product kunt u geen afspraak aan de balie maken. Kies een ander."
 HERINNERING_VOORAF = datetime.timedelta(hours=24)
 BOEKBAAR_DAGEN = 28
+
+
+def balie_producten() -> QuerySet[Product]:
+    """Public products that can be requested at the desk (the product's channels, beheer)."""
+    from productcatalogus.selectors import product_publiek_qs
+
+    return (
+        product_publiek_qs()
+        .filter(kanalen__icontains=f'"{KanaalCode.BALIE}"')
+        .only("id", "naam", "slug")
+        .order_by("naam")
+    )
 
 
 def vrije_tijdsloten(*, nu: datetime.datetime | None = None) -> QuerySet[Tijdslot]:
@@ -62,6 +76,8 @@ def afspraak_boeken(
 ) -> Afspraak:
     """Book one place in a slot. The slot row is locked while counting, so two citizens
     can never take the last place together (SQLite serialises the write anyway)."""
+    if product_id is not None and not balie_producten().filter(pk=product_id).exists():
+        raise ValidationError({"product": [PRODUCT_NIET_AAN_BALIE]})
     with transaction.atomic():
         tijdslot = Tijdslot.objects.select_for_update().filter(pk=tijdslot_id).first()
         if tijdslot is None or tijdslot.begint_op <= timezone.now():

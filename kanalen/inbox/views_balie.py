@@ -22,6 +22,13 @@ SESSIE = "inbox_afspraak"
 
 
 class BoekenForm(forms.Form):
+    product = forms.ModelChoiceField(
+        label="Waarvoor komt u?",
+        queryset=None,
+        empty_label="Kies een product",
+        error_messages={"invalid_choice": balie.PRODUCT_NIET_AAN_BALIE},
+        widget=forms.Select({"class": "utrecht-select utrecht-select--html-select"}),
+    )
     tijdslot = forms.TypedChoiceField(label="Tijdstip", coerce=int, widget=forms.RadioSelect)
     naam = forms.CharField(
         label="Uw naam", max_length=200, widget=forms.TextInput({**_TEXT, "autocomplete": "name"})
@@ -36,8 +43,16 @@ class BoekenForm(forms.Form):
         label="Uw telefoonnummer", max_length=30, required=False, widget=forms.TextInput(_TEXT)
     )
 
-    def __init__(self, *args, tijdsloten, **kwargs):
+    def __init__(self, *args, tijdsloten, producten, **kwargs):
         super().__init__(*args, **kwargs)
+        if producten:
+            self.fields["product"].queryset = balie.balie_producten()
+            self.fields["product"].choices = [("", "Kies een product")] + [
+                (p.pk, p.naam) for p in producten
+            ]
+        else:
+            # No product is bookable at the desk (beheer): come without one.
+            del self.fields["product"]
         self.fields["tijdslot"].choices = [
             (t.pk, f"{t.begint_op.astimezone():%d-%m-%Y %H:%M} · {t.locatie.naam}")
             for t in tijdsloten
@@ -64,28 +79,25 @@ class BezoekForm(forms.Form):
     )
 
 
-def _product(request):
-    from productcatalogus.selectors import product_get_publiek
-
-    slug = request.GET.get("product", "")[:200]
-    return product_get_publiek(slug=slug) if slug else None
-
-
 @public
 def boeken(request: HttpRequest) -> HttpResponse:
-    product = _product(request)
+    producten = list(balie.balie_producten())
+    # From a product page: ?product=<slug> chooses it (only a product bookable at the desk).
+    slug = request.GET.get("product", "")[:200]
+    product = next((p for p in producten if p.slug == slug), None) if slug else None
     tijdsloten = list(balie.vrije_tijdsloten()[:200])
     status = 200
     if request.method == "POST":
-        form = BoekenForm(request.POST, tijdsloten=tijdsloten)
+        form = BoekenForm(request.POST, tijdsloten=tijdsloten, producten=producten)
         if form.is_valid():
+            gekozen = form.cleaned_data.get("product")
             try:
                 afspraak = balie.afspraak_boeken(
                     tijdslot_id=form.cleaned_data["tijdslot"],
                     naam=form.cleaned_data["naam"],
                     email=form.cleaned_data["email"],
                     telefoon=form.cleaned_data["telefoon"],
-                    product_id=product.pk if product else None,
+                    product_id=gekozen.pk if gekozen else None,
                     klant=_klant(request),
                 )
             except ValidationError as exc:
@@ -96,7 +108,7 @@ def boeken(request: HttpRequest) -> HttpResponse:
                 return redirect("portaal:afspraak-bevestigd")
         status = 400
     else:
-        form = BoekenForm(tijdsloten=tijdsloten)
+        form = BoekenForm(tijdsloten=tijdsloten, producten=producten, initial={"product": product})
     context = {"form": form, "product": product, "heeft_tijdsloten": bool(tijdsloten)}
     return render(request, "portaal/afspraak/boeken.html", context, status=status)
 

@@ -134,3 +134,65 @@ def test_console_toegang(bo_burgerzaken, fenna_beheer, locatie):
             client = Client()
             client.force_login(user)
             assert client.post(url).status_code == 403
+
+
+def test_boeken_met_productkeuze(locatie):
+    from tests.productcatalogus.factories import ProductFactory
+
+    paspoort = ProductFactory(naam="Paspoort", slug="paspoort", kanalen=["balie", "telefoon"])
+    ProductFactory(naam="Alleen online", slug="online", kanalen=["webformulier"])
+    slot = _slot(locatie)
+    html = Client().get("/vraag/afspraak/").content.decode()
+    assert "Waarvoor komt u?" in html and "Paspoort" in html and "Alleen online" not in html
+    html = Client().get("/vraag/afspraak/", {"product": "paspoort"}).content.decode()
+    assert f'<option value="{paspoort.pk}" selected>' in html
+    gegevens = {"tijdslot": slot.pk, "naam": "Ans", "email": "ans@example.nl"}
+    response = Client().post("/vraag/afspraak/", gegevens)
+    assert response.status_code == 400 and not Afspraak.objects.exists()  # product required
+    response = Client().post("/vraag/afspraak/", {**gegevens, "product": "abc"})
+    assert response.status_code == 400
+    assert balie.PRODUCT_NIET_AAN_BALIE in response.content.decode()
+    response = Client().post("/vraag/afspraak/", {**gegevens, "product": paspoort.pk}, follow=True)
+    assert "voor Paspoort" in response.content.decode()
+    assert Afspraak.objects.get().product == paspoort
+
+
+def test_product_zonder_balie_geweigerd(locatie):
+    from tests.productcatalogus.factories import ProductFactory
+
+    online = ProductFactory(kanalen=["webformulier"])
+    with pytest.raises(ValidationError, match=balie.PRODUCT_NIET_AAN_BALIE):
+        balie.afspraak_boeken(
+            tijdslot_id=_slot(locatie).pk, naam="A", email="a@example.nl", product_id=online.pk
+        )
+
+
+def test_boekpagina_constant_aantal_queries(locatie):
+    from tests.productcatalogus.factories import ProductFactory
+
+    client = Client()
+
+    def groei():
+        for i in range(5):
+            ProductFactory(kanalen=["balie"])
+            _slot(locatie, uren=3 + i)
+
+    assert_constant_queries(lambda: client.get("/vraag/afspraak/"), groei, label="boeken")
+
+
+def test_vraag_chat_en_afspraak_gelinkt_vanaf_home_en_portaal():
+    from tests.portaal.factories import PortaalUserFactory
+
+    anoniem, client = Client(), Client()
+    client.force_login(PortaalUserFactory(username="jan", identiteit__bsn="999993008"))
+    for bezoeker in (anoniem, client):
+        html = bezoeker.get(reverse("portaal:home")).content.decode()
+        for naam in ("portaal:vraag", "portaal:chat", "portaal:afspraak"):
+            assert f'href="{reverse(naam)}"' in html
+    # In the portal navigation of a logged-in citizen, on every page.
+    html = client.get(reverse("portaal:vraag")).content.decode()
+    navigatie = html[html.index('class="kcc-nav"') :]
+    navigatie = navigatie[: navigatie.index("</nav>")]
+    for naam in ("portaal:vraag", "portaal:chat", "portaal:afspraak"):
+        assert f'href="{reverse(naam)}"' in navigatie
+    assert 'aria-current="page">Stel een vraag' in navigatie
