@@ -450,3 +450,54 @@ def contactverzoek_afhandelen(
             )
     contactverzoek.refresh_from_db()
     return contactverzoek
+
+
+def contactmoment_uitgaand_vastleggen(
+    *,
+    kanaal: Kanaal,
+    onderwerp: str,
+    tekst: str,
+    klant: Klant | None = None,
+    anoniem_naam: str = "",
+    anoniem_email: str = "",
+    product_id: int | None = None,
+    scherm: str = "systeem",
+) -> Contactmoment:
+    """Record a message the system sent to a customer by itself, such as the confirmation
+    or the reminder of a balie appointment: an outbound contactmoment without medewerker,
+    duration 0, in the klantbeeld and the portal like every other contact.
+
+    What counts: every message to the customer about their question, appointment or
+    case. What does not: the mail that verifies an e-mail address (kcc.portaal). That is
+    a security step about the address itself, not a message about the customer's matter;
+    as a contact it would only add noise to the timeline and the channel figures.
+    """
+    nu = timezone.now()
+    with transaction.atomic():
+        contactmoment = Contactmoment.objects.create(
+            klant=klant,
+            anoniem_naam="" if klant else anoniem_naam.strip()[:200],
+            anoniem_email="" if klant else anoniem_email,
+            kanaal=kanaal,
+            richting=Contactmoment.Richting.UITGAAND,
+            gestart_op=nu,
+            beeindigd_op=nu,
+            duur_seconden=0,
+            resultaat=Contactmoment.Resultaat.BEANTWOORD,
+        )
+        ContactmomentVraag.objects.create(
+            contactmoment=contactmoment,
+            volgnummer=1,
+            vraag=onderwerp,
+            antwoord=tekst,
+            product_id=product_id,
+        )
+        if klant is not None:
+            verwerking_vastleggen(
+                klant_ids=[klant.pk],
+                medewerker=None,
+                actie=Verwerking.Actie.GEWIJZIGD,
+                scherm=scherm,
+                toelichting=f"Bericht verstuurd: {onderwerp}",
+            )
+    return contactmoment

@@ -34,6 +34,7 @@ BEZOEK_AL_GEREGISTREERD = (
 )
 PRODUCT_NIET_AAN_BALIE = "Voor dit product kunt u geen afspraak aan de balie maken. Kies een ander."
 HERINNERING_VOORAF = datetime.timedelta(hours=24)
+BEVESTIGING_OPNIEUW_NA = datetime.timedelta(minutes=1)
 BOEKBAAR_DAGEN = 28
 
 
@@ -94,11 +95,39 @@ def afspraak_boeken(
             telefoon=telefoon,
             code=secrets.token_urlsafe(24),
         )
-        transaction.on_commit(lambda: _mail(afspraak, soort="bevestiging"))
+        transaction.on_commit(lambda: bevestiging_versturen(afspraak_id=afspraak.pk))
     return afspraak
 
 
+def bevestiging_versturen(*, afspraak_id: int) -> bool:
+    """Send the booking confirmation once. Claimed first; released when the mail could not
+    go, so the beat task (bevestigingen_herversturen) tries again."""
+    if not Afspraak.objects.filter(pk=afspraak_id, bevestigd_op__isnull=True).update(
+        bevestigd_op=timezone.now()
+    ):
+        return False
+    afspraak = Afspraak.objects.select_related("tijdslot__locatie").get(pk=afspraak_id)
+    if _mail(afspraak, soort="bevestiging"):
+        return True
+    Afspraak.objects.filter(pk=afspraak_id).update(bevestigd_op=None)
+    return False
+
+
+def bevestigingen_herversturen() -> int:
+    """Beat: confirmations that could not be sent at booking (mail server down)."""
+    nu = timezone.now()
+    ids = Afspraak.objects.filter(
+        status=Afspraak.Status.GEBOEKT,
+        bevestigd_op__isnull=True,
+        aangemaakt_op__lt=nu - BEVESTIGING_OPNIEUW_NA,
+        tijdslot__begint_op__gt=nu,
+    ).values_list("pk", flat=True)[:500]
+    return sum(bevestiging_versturen(afspraak_id=pk) for pk in list(ids))
+
+
 def _mail(afspraak: Afspraak, *, soort: str) -> bool:
+    """Send one appointment mail. Sent, it is recorded as an outbound contactmoment (kanaal
+    e-mail): on the klant when known, else with the name and address of the booking."""
     moment = timezone.localtime(afspraak.tijdslot.begint_op)
     pad = reverse("portaal:afspraak-annuleren", args=[afspraak.code])
     annuleren = f"{settings.KCC_PUBLIEKE_URL}{pad}"
@@ -115,6 +144,21 @@ def _mail(afspraak: Afspraak, *, soort: str) -> bool:
     except Exception:
         logger.exception("Mail (%s) voor afspraak %s niet verzonden", soort, afspraak.pk)
         return False
+    try:
+        kanalen_services.contactmoment_uitgaand_vastleggen(
+            kanaal=kanaal_voor(KanaalCode.EMAIL),
+            onderwerp=kop,
+            tekst=tekst,
+            klant=afspraak.klant,
+            anoniem_naam=afspraak.naam,
+            anoniem_email=afspraak.email,
+            product_id=afspraak.product_id,
+            scherm="balie/afspraakmail",
+        )
+    except Exception:  # the mail went: never send it again because the record failed
+        logger.exception(
+            "Mail (%s) voor afspraak %s niet als contact vastgelegd", soort, afspraak.pk
+        )
     return True
 
 

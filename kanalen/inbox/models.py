@@ -328,6 +328,9 @@ class Afspraak(models.Model):
         max_length=40, unique=True, help_text="Geheime code in de annuleerlink van de bevestiging."
     )
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.GEBOEKT)
+    bevestigd_op = models.DateTimeField(
+        null=True, blank=True, help_text="Wanneer de bevestiging is verstuurd; leeg: nog niet."
+    )
     herinnering_verstuurd_op = models.DateTimeField(null=True, blank=True)
     contactmoment = models.ForeignKey(
         "kanalen.Contactmoment", on_delete=models.PROTECT, null=True, blank=True, related_name="+"

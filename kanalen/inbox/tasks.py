@@ -48,5 +48,6 @@ def imap_ophalen() -> int:
 
 @shared_task
 def afspraak_herinneringen() -> int:
-    """Beat: remind citizens of tomorrow's balie appointments (once each)."""
-    return balie.herinneringen_versturen()
+    """Beat: remind citizens of tomorrow's balie appointments (once each) and send the
+    confirmations that could not go at booking."""
+    return balie.herinneringen_versturen() + balie.bevestigingen_herversturen()

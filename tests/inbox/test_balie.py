@@ -196,3 +196,66 @@ def test_vraag_chat_en_afspraak_gelinkt_vanaf_home_en_portaal():
     for naam in ("portaal:vraag", "portaal:chat", "portaal:afspraak"):
         assert f'href="{reverse(naam)}"' in navigatie
     assert 'aria-current="page">Stel een vraag' in navigatie
+
+
+def test_bevestiging_en_herinnering_zijn_uitgaande_contacten(
+    locatie, mailoutbox, django_capture_on_commit_callbacks
+):
+    from kcc.portaal.selectors import contactmomenten_voor_portaal
+    from tests.inbox.factories import KlantFactory
+
+    klant = KlantFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        afspraak = balie.afspraak_boeken(
+            tijdslot_id=_slot(locatie, uren=20).pk, naam="Ans", email="ans@example.nl", klant=klant
+        )
+    bevestiging = Contactmoment.objects.get()
+    assert (bevestiging.richting, bevestiging.kanaal.code, bevestiging.klant) == (
+        "uitgaand",
+        "email",
+        klant,
+    )
+    assert bevestiging.medewerker is None and bevestiging.duur_seconden == 0
+    assert bevestiging.vragen.get().antwoord == mailoutbox[0].body
+    assert balie.herinneringen_versturen() == 1
+    herinnering = Contactmoment.objects.exclude(pk=bevestiging.pk).get()
+    assert herinnering.vragen.get().vraag == "Herinnering: uw afspraak"
+    assert set(contactmomenten_voor_portaal(klant_ids=[klant.pk])) == {bevestiging, herinnering}
+    afspraak.refresh_from_db()
+    assert afspraak.bevestigd_op is not None
+
+
+def test_anonieme_boeking_contact_met_naam_en_adres(
+    locatie, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        balie.afspraak_boeken(tijdslot_id=_slot(locatie).pk, naam="Bob", email="bob@example.nl")
+    cm = Contactmoment.objects.get()
+    assert (cm.klant, cm.anoniem_naam, cm.anoniem_email) == (None, "Bob", "bob@example.nl")
+
+
+def test_bevestiging_die_niet_weg_kon_gaat_later_alsnog(
+    locatie, mailoutbox, monkeypatch, django_capture_on_commit_callbacks
+):
+    import time_machine
+    from django.core.mail import EmailMessage
+
+    echt = EmailMessage.send
+
+    def kapot(self, *args, **kwargs):
+        raise ConnectionRefusedError("mailserver weg")
+
+    monkeypatch.setattr(EmailMessage, "send", kapot)
+    with django_capture_on_commit_callbacks(execute=True):
+        afspraak = balie.afspraak_boeken(
+            tijdslot_id=_slot(locatie, uren=48).pk, naam="Ans", email="ans@example.nl"
+        )
+    afspraak.refresh_from_db()
+    assert afspraak.bevestigd_op is None and not Contactmoment.objects.exists()
+    monkeypatch.setattr(EmailMessage, "send", echt)
+    assert balie.bevestigingen_herversturen() == 0  # not before a minute has passed
+    with time_machine.travel(timezone.now() + datetime.timedelta(minutes=2)):
+        assert balie.bevestigingen_herversturen() == 1
+        assert balie.bevestigingen_herversturen() == 0  # once
+    assert [m.subject for m in mailoutbox] == ["Bevestiging van uw afspraak"]
+    assert Contactmoment.objects.get().richting == "uitgaand"
