@@ -55,31 +55,39 @@ def _meta_set(meta: dict) -> None:
 
 
 def ensure(*, seed: int, scale: float, regenerate: bool = False) -> dict:
+    """Generate what is missing, in order; a data set that is complete for this seed,
+    scale and version is reused. Progress is saved after each data set, so an
+    interrupted run (a restarted database) resumes where it stopped."""
     datasets = registry()
     wanted = {"version": VERSION, "seed": seed, "scale": scale}
     current = _meta_get()
-    names = [d.name for d in datasets]
-    if (
-        not regenerate
-        and current
-        and {k: current.get(k) for k in wanted} == wanted
-        and list(current.get("counts", {})) == names
-    ):
-        print(f"  bestaande gegevens hergebruikt (seed {seed}, schaal {scale})", flush=True)
-        return current
-    tables = [t for d in reversed(datasets) for t in d.tables]
+    if regenerate or not current or {k: current.get(k) for k in wanted} != wanted:
+        current = {**wanted, "counts": {}}
+    done = current["counts"]
+    # Reuse the leading data sets that are complete; regenerate from the first one missing.
+    reusable = 0
+    for dataset in datasets:
+        if dataset.name not in done:
+            break
+        reusable += 1
+    counts = {d.name: done[d.name] for d in datasets[:reusable]}
+    if reusable:
+        print(
+            f"  bestaande gegevens hergebruikt (seed {seed}, schaal {scale}): " + ", ".join(counts),
+            flush=True,
+        )
+    todo = datasets[reusable:]
+    tables = [t for d in reversed(todo) for t in d.tables]
     if tables:
         with connection.cursor() as cursor:
             cursor.execute("TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " CASCADE")
-    counts = {}
-    for dataset in datasets:
+    for dataset in todo:
         started = time.monotonic()
         rng = random.Random(f"{seed}-{dataset.name}")
         counts[dataset.name] = dataset.generate(dataset.count(scale), rng)
+        with connection.cursor() as cursor:
+            for table in dataset.tables:
+                cursor.execute(f'ANALYZE "{table}"')
+        _meta_set({**wanted, "counts": counts})
         print(f"  {dataset.name}: {counts[dataset.name]:,} in {time.monotonic() - started:.1f} s")
-    with connection.cursor() as cursor:
-        for table in tables:
-            cursor.execute(f'ANALYZE "{table}"')
-    meta = {**wanted, "counts": counts}
-    _meta_set(meta)
-    return meta
+    return {**wanted, "counts": counts}

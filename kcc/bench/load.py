@@ -86,6 +86,7 @@ def run(
     session_factory: Callable[[], requests.Session],
     ok_statuses: tuple[int, ...] = (200, 201),
     max_seconds: float = 300.0,
+    timeout: float = 30.0,
 ) -> OperationResult:
     """Send ``total`` requests (cycling through ``specs``) from ``concurrency`` threads."""
     lock = threading.Lock()
@@ -115,12 +116,14 @@ def run(
                     json=spec.json,
                     data=spec.data,
                     headers=spec.headers,
-                    timeout=30,
+                    timeout=timeout,
                     allow_redirects=False,
                 )
-            except requests.RequestException:
+            except requests.RequestException as exc:
                 with lock:
                     errors += 1
+                    if not first_error:
+                        first_error = f"{spec.method} {spec.path} -> {exc!r}"[:400]
                 continue
             elapsed = (time.perf_counter() - started) * 1000
             with lock:

@@ -9,7 +9,7 @@ from kcc.bench.server import GunicornServer
 from tests.klanten.factories import KlantFactory
 from tests.processes import process_env
 
-AANTAL = int(os.environ.get("KCC_FAULT_CONTACTMOMENTEN", "2000"))
+AANTAL = int(os.environ.get("KCC_FAULT_CONTACTMOMENTEN", "10000"))
 
 
 def test_parallel_posts_make_exactly_one_row_each(kcc_token):
@@ -44,7 +44,8 @@ def test_parallel_posts_make_exactly_one_row_each(kcc_token):
             total=AANTAL,
             session_factory=requests.Session,
             ok_statuses=(201,),
-            max_seconds=600,
+            max_seconds=900,
+            timeout=120,  # a slow answer on a busy CI machine is not a lost contact
         )
     assert result.errors == 0, result.summary()
     assert result.requests == AANTAL
