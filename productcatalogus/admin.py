@@ -2,9 +2,10 @@
 
 from django.contrib import admin
 from django.db.models import Count
+from django.urls import path, reverse
 from django.utils.html import format_html
 
-from productcatalogus import services
+from productcatalogus import services, views
 from productcatalogus.models import (
     VAC,
     Afdeling,
@@ -102,13 +103,23 @@ class ProductAdmin(admin.ModelAdmin):
         ("Publicatie", {"fields": ("actief", "publicatie_vanaf", "publicatie_tot")}),
     )
 
+    def get_urls(self):
+        # The preview renders the public page for any product, also an inactive or not yet
+        # published one (whose public URL gives a 404); only for the functioneel beheerder.
+        voorbeeld = path(
+            "<int:pk>/voorbeeld/",
+            self.admin_site.admin_view(views.product_voorbeeld),
+            name="productcatalogus_product_voorbeeld",
+        )
+        return [voorbeeld, *super().get_urls()]
+
     @admin.display(description="Voorbeeld")
     def bekijken(self, obj: Product) -> str:
         if not obj.pk:
             return "-"
         return format_html(
             '<a href="{}" target="_blank" rel="noopener">Bekijk als burger</a>',
-            obj.get_absolute_url(),
+            reverse("admin:productcatalogus_product_voorbeeld", args=[obj.pk]),
         )
 
 

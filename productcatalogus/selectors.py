@@ -72,27 +72,35 @@ def product_list_publiek(
     return qs.prefetch_related("sdg_informatiegebieden").order_by("naam")
 
 
-def product_get_publiek(*, slug: str) -> Product | None:
-    return (
-        product_publiek_qs()
-        .select_related("organisatie", "afdeling")
-        .prefetch_related(
-            "sdg_informatiegebieden",
-            Prefetch("statustypen", queryset=Statustype.objects.order_by("volgnummer")),
-            Prefetch("vacs", queryset=vac_publiek_qs().order_by("vraag")),
-            Prefetch(
-                "levensgebeurtenissen",
-                queryset=Levensgebeurtenis.objects.filter(actief=True).order_by("naam"),
-            ),
-        )
-        .filter(slug=slug)
-        .first()
+def _product_pagina(qs: QuerySet[Product]) -> QuerySet[Product]:
+    """What the public product page shows: its status types, public VACs, life events."""
+    return qs.select_related("organisatie", "afdeling").prefetch_related(
+        "sdg_informatiegebieden",
+        Prefetch("statustypen", queryset=Statustype.objects.order_by("volgnummer")),
+        Prefetch("vacs", queryset=vac_publiek_qs().order_by("vraag")),
+        Prefetch(
+            "levensgebeurtenissen",
+            queryset=Levensgebeurtenis.objects.filter(actief=True).order_by("naam"),
+        ),
     )
+
+
+def product_get_publiek(*, slug: str) -> Product | None:
+    return _product_pagina(product_publiek_qs()).filter(slug=slug).first()
 
 
 def product_get_voor_beheer(*, pk: int) -> Product | None:
     """Any product, also inactive ones: for functioneel beheer and staff screens."""
     return Product.objects.select_related("organisatie", "afdeling").filter(pk=pk).first()
+
+
+def product_get_voorbeeld(*, pk: int) -> Product | None:
+    """Any product (also inactive or unpublished) as its public page would show it; for
+    the preview in beheer. ``is_publiek`` tells whether citizens can see it now."""
+    product = _product_pagina(Product.objects.all()).filter(pk=pk).first()
+    if product is not None:
+        product.is_publiek = product_publiek_qs().filter(pk=pk).exists()
+    return product
 
 
 @dataclass(frozen=True)

@@ -52,6 +52,33 @@ def product(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "catalogus/product.html", {"product": gevonden, "kanalen": kanalen})
 
 
+VOORBEELD_NIET_ACTIEF = "Dit product staat uit: burgers zien deze pagina niet."
+VOORBEELD_NIET_GEPUBLICEERD = (
+    "Dit product is nu niet gepubliceerd (zie de publicatiedatums): burgers zien deze pagina niet."
+)
+VOORBEELD_GEPUBLICEERD = "Dit product is gepubliceerd: burgers zien deze pagina zo."
+
+
+@role_required(roles.FUNCTIONEEL_BEHEERDER)
+def product_voorbeeld(request: HttpRequest, pk: int) -> HttpResponse:
+    """Beheer: the public product page of any product, also before it is published."""
+    gevonden = selectors.product_get_voorbeeld(pk=pk)
+    if gevonden is None:
+        raise Http404
+    if gevonden.is_publiek:
+        melding = VOORBEELD_GEPUBLICEERD
+    elif not gevonden.actief:
+        melding = VOORBEELD_NIET_ACTIEF
+    else:
+        melding = VOORBEELD_NIET_GEPUBLICEERD
+    kanalen = [KANAAL_LABELS.get(k, k) for k in gevonden.kanalen]
+    return render(
+        request,
+        "catalogus/product.html",
+        {"product": gevonden, "kanalen": kanalen, "voorbeeld": melding},
+    )
+
+
 @public
 def levensgebeurtenis(request: HttpRequest, slug: str) -> HttpResponse:
     gevonden = selectors.levensgebeurtenis_get_publiek(slug=slug)

@@ -102,10 +102,70 @@ def test_list_pages_have_constant_queries():
     )
 
 
-def test_admin_preview_link(fenna_beheer):
-    product = ProductFactory()
+# --- Beheer: preview of the product page as the citizen sees it -----------------------------
+
+
+def _voorbeeld_url(product) -> str:
+    from django.urls import reverse
+
+    return reverse("admin:productcatalogus_product_voorbeeld", args=[product.pk])
+
+
+@pytest.mark.parametrize(
+    ("kenmerken", "melding"),
+    [
+        ({}, "VOORBEELD_GEPUBLICEERD"),
+        ({"inactief": True}, "VOORBEELD_NIET_ACTIEF"),
+        ({"publicatie_vanaf": "2999-01-01"}, "VOORBEELD_NIET_GEPUBLICEERD"),
+    ],
+)
+def test_beheer_preview_shows_any_product_with_its_publication_state(
+    fenna_beheer, kenmerken, melding
+):
+    from productcatalogus import views
+
+    product = ProductFactory(naam="Nieuw product", servicenorm_werkdagen=7, **kenmerken)
+    StatustypeFactory(product=product, volgnummer=1, publieke_tekst="Ontvangen, dank u.")
     client = Client()
     client.force_login(fenna_beheer)
-    response = client.get(f"/beheer/productcatalogus/product/{product.pk}/change/")
+    response = client.get(_voorbeeld_url(product))
     assert response.status_code == 200
-    assert f'href="/producten/{product.slug}/"' in response.content.decode()
+    html = response.content.decode()
+    assert "<h1" in html and "Nieuw product" in html and "binnen 7 werkdagen" in html
+    assert "Ontvangen, dank u." in html and getattr(views, melding) in html
+    assert 'name="robots" content="noindex"' in html
+    if kenmerken:
+        assert Client().get(product.get_absolute_url()).status_code == 404
+
+
+def test_beheer_preview_link_in_the_admin(fenna_beheer):
+    product = ProductFactory(inactief=True)
+    client = Client()
+    client.force_login(fenna_beheer)
+    page = client.get(f"/beheer/productcatalogus/product/{product.pk}/change/").content.decode()
+    assert _voorbeeld_url(product) in page and "Bekijk als burger" in page
+
+
+def test_beheer_preview_only_for_functioneel_beheerder(personas, fenna_beheer):
+    from kcc.accounts import roles
+    from tests.factories import UserFactory
+
+    product = ProductFactory(inactief=True)
+    url = _voorbeeld_url(product)
+    anoniem = Client().get(url)
+    assert anoniem.status_code == 302 and "/beheer/login/" in anoniem["Location"]
+    for persona, user in personas.items():
+        client = Client()
+        client.force_login(user)
+        verwacht = 200 if persona == "functioneel_beheerder" else 302  # admin: staff only
+        assert client.get(url).status_code == verwacht, persona
+    # Staff flag but another role: the role check refuses.
+    kim_staf = UserFactory(username="kim-staf", rol=roles.KCC_MEDEWERKER, is_staff=True)
+    client = Client()
+    client.force_login(kim_staf)
+    assert client.get(url).status_code == 403
+    burger = UserFactory(username="burger-v", burger=True)
+    client.force_login(burger)
+    assert client.get(url).status_code == 302
+    client.force_login(fenna_beheer)
+    assert client.get(url.replace(f"/{product.pk}/", "/999999/")).status_code == 404
