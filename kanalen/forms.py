@@ -6,10 +6,12 @@ from django import forms
 from django.utils import timezone
 
 from kanalen.models import Contactmoment, Kanaal
+from kanalen.selectors import aanvraag_voor_contact_get, aanvragen_voor_contact
 from kanalen.services import ONBEKEND_PRODUCT, ONBEKENDE_VAC, ContactverzoekInvoer, VraagInvoer
 from kcc.accounts.models import User
 from klanten.validators import ID_MAX
 from productcatalogus.models import Afdeling, Organisatie
+from zaken.models import Aanvraag
 
 MAX_VRAGEN = 10
 
@@ -108,6 +110,14 @@ class ContactmomentForm(forms.Form):
         help_text="Bijvoorbeeld 'ochtend' of 'na 16.00 uur'.",
         widget=forms.TextInput(attrs=_TEXT),
     )
+    aanvraag = forms.ModelChoiceField(
+        label="Aanvraag in dit contact",
+        queryset=Aanvraag.objects.none(),
+        required=False,
+        help_text="Bij 'aanvraag gestart': de aanvraag die u in dit contact voor de klant "
+        "registreerde.",
+        widget=forms.Select(attrs=_SELECT),
+    )
     vorig_contactmoment = forms.ModelChoiceField(
         label="Vervolg op eerder contact",
         queryset=Contactmoment.objects.none(),
@@ -119,6 +129,11 @@ class ContactmomentForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["behandelaar"].label_from_instance = lambda u: u.get_full_name() or u.username
         if klant is not None:
+            self.fields["aanvraag"].queryset = aanvragen_voor_contact(klant=klant)
+            self.fields["aanvraag"].label_from_instance = lambda a: (
+                f"{a.onderwerp} · {a.get_status_display().lower()} · "
+                f"{timezone.localtime(a.aangemaakt_op):%H:%M}"
+            )
             self.fields["vorig_contactmoment"].queryset = (
                 Contactmoment.objects.filter(klant=klant)
                 .select_related("kanaal")
@@ -130,6 +145,7 @@ class ContactmomentForm(forms.Form):
             )
         else:
             del self.fields["vorig_contactmoment"]
+            del self.fields["aanvraag"]
 
 
 class AnoniemForm(forms.Form):
@@ -147,14 +163,28 @@ class AnoniemForm(forms.Form):
     )
 
 
-def nieuw_formulier(*, klant=None, kanaal_code: str = "telefoon", prefix_vragen: int = 1):
-    """Unbound forms for a new contact: start time = now (the screen opened)."""
+def nieuw_formulier(*, klant=None, kanaal_code: str = "telefoon", aanvraag_id: int | None = None):
+    """Unbound forms for a new contact: start time = now (the screen opened).
+
+    Back from registering an aanvraag (``aanvraag_id``): result 'aanvraag gestart' with
+    that aanvraag, and the contact started when the aanvraag did.
+    """
     kanaal = (
         kanaal_code if Kanaal.objects.filter(code=kanaal_code, actief=True).exists() else "telefoon"
     )
-    form = ContactmomentForm(
-        initial={"gestart_op": timezone.now().isoformat(), "kanaal": kanaal}, klant=klant
+    initial = {"gestart_op": timezone.now().isoformat(), "kanaal": kanaal}
+    aanvraag = (
+        aanvraag_voor_contact_get(klant=klant, aanvraag_id=aanvraag_id)
+        if klant is not None and aanvraag_id
+        else None
     )
+    if aanvraag is not None:
+        initial.update(
+            aanvraag=aanvraag.pk,
+            resultaat=Contactmoment.Resultaat.AANVRAAG_GESTART,
+            gestart_op=aanvraag.aangemaakt_op.isoformat(),
+        )
+    form = ContactmomentForm(initial=initial, klant=klant)
     vragen = VraagFormSet(prefix="vragen")
     return form, vragen
 

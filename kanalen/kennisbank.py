@@ -6,6 +6,8 @@ from html import unescape
 
 from django.utils.html import strip_tags
 
+from klanten.validators import als_id
+
 KENNISBANK_MAX = 8
 
 
@@ -64,7 +66,7 @@ def gekozen_onderwerpen(vragen) -> None:
     for f in vragen.forms:
         bron = f.data if f.is_bound else (f.initial or {})
         prefix = f"{f.prefix}-" if f.is_bound else ""
-        keuzes.append((f, _int(bron.get(f"{prefix}vac")), _int(bron.get(f"{prefix}product"))))
+        keuzes.append((f, als_id(bron.get(f"{prefix}vac")), als_id(bron.get(f"{prefix}product"))))
     vac_titels = dict(
         VAC.objects.filter(pk__in={v for _, v, _ in keuzes if v}).values_list("pk", "vraag")
     )
@@ -74,14 +76,3 @@ def gekozen_onderwerpen(vragen) -> None:
     for f, vac, product in keuzes:
         f.gekozen_vac = (vac, vac_titels[vac]) if vac in vac_titels else None
         f.gekozen_product = (product, product_namen[product]) if product in product_namen else None
-
-
-def _int(value) -> int | None:
-    """An id typed or posted; anything no database row can have counts as nothing chosen."""
-    from klanten.validators import ID_MAX
-
-    try:
-        getal = int(value)
-    except (TypeError, ValueError):
-        return None
-    return getal if 1 <= getal <= ID_MAX else None

@@ -99,12 +99,22 @@ class Contactmoment(models.Model):
         related_name="vervolgen",
         help_text="Het eerdere contact waarop dit een vervolg is.",
     )
+    aanvraag = models.ForeignKey(
+        "zaken.Aanvraag",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="contactmomenten",
+        help_text="Bij 'aanvraag gestart': de aanvraag die in dit contact is geregistreerd. "
+        "Het contact telt als in één keer opgelost zodra die aanvraag is ingediend.",
+    )
     idempotency_key = models.CharField(
         max_length=100,
         null=True,
         blank=True,
         unique=True,
-        help_text="Sleutel van de API-aanroep: een herhaalde aanroep maakt geen tweede contact.",
+        help_text="Sleutel waarmee de demogegevens dit contact maar één keer aanmaken. "
+        "(Herhaalde API-aanroepen vangt de Idempotency-Key van klanten.api af.)",
     )
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
 

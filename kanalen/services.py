@@ -26,6 +26,7 @@ from kcc.audit.services import verwerking_vastleggen
 from kcc.core.permissions import GEEN_TOEGANG
 from klanten import validators
 from klanten.models import Klant
+from zaken.models import Aanvraag
 
 GEEN_VRAAG = "Vul ten minste één vraag in."
 ANTWOORD_NODIG = "Vul het antwoord in dat u gaf, of kies een antwoord uit de kennisbank."
@@ -41,6 +42,7 @@ ONBEKEND_PRODUCT = "Dit product bestaat niet (meer). Zoek opnieuw in de kennisba
 KLANT_OPGEHEVEN = "Deze klant is samengevoegd met een andere klant; registreer het contact daar."
 ORGANISATIE_ONBEKEND = "Deze organisatie bestaat niet. Kies een andere organisatie uit de lijst."
 AFDELING_ONBEKEND = "Deze afdeling bestaat niet of is niet actief. Kies een afdeling uit de lijst."
+AANVRAAG_ANDERE_KLANT = "Deze aanvraag is niet van deze klant. Kies een aanvraag van de klant."
 BEHANDELAAR_AFDELING_NODIG = "Kies ook de afdeling van de medewerker die terugbelt."
 BEHANDELAAR_GEEN_LID = (
     "Deze medewerker hoort niet bij de gekozen afdeling. Kies een medewerker van die afdeling."
@@ -129,9 +131,13 @@ def contactmoment_registreren(
     vorig_contactmoment: Contactmoment | None = None,
     doorverwezen_naar_id: int | None = None,
     contactverzoek: ContactverzoekInvoer | None = None,
+    aanvraag: Aanvraag | None = None,
     scherm: str = "console",
 ) -> Contactmoment:
     """Register one contact with its questions; result 'contactverzoek' creates the request.
+
+    With result 'aanvraag gestart', ``aanvraag`` is the klant's aanvraag registered in
+    this contact: once it is submitted the contact counts as resolved (FCR).
 
     The server computes the duration from ``gestart_op`` to now. Everything is saved in
     one transaction, or nothing. (A retried API call is caught before this, by the
@@ -166,6 +172,10 @@ def contactmoment_registreren(
         fouten["gestart_op"] = [START_ONGELDIG]
     if klant is not None and klant.samengevoegd_in_id:
         fouten["klant"] = [KLANT_OPGEHEVEN]
+    if resultaat != Contactmoment.Resultaat.AANVRAAG_GESTART:
+        aanvraag = None
+    elif aanvraag is not None and (klant is None or aanvraag.klant_id != klant.pk):
+        fouten["aanvraag"] = [AANVRAAG_ANDERE_KLANT]
     if vorig_contactmoment is not None and vorig_contactmoment.klant_id != (
         klant.pk if klant else None
     ):
@@ -214,6 +224,7 @@ def contactmoment_registreren(
             if resultaat == Contactmoment.Resultaat.DOORVERWEZEN
             else None,
             vorig_contactmoment=vorig_contactmoment,
+            aanvraag=aanvraag,
         )
         ContactmomentVraag.objects.bulk_create(
             [

@@ -38,6 +38,7 @@ _VELD = {
     "telefoonnummer": "terugbel_telefoon",
     "email": "terugbel_telefoon",
     "vorig_contactmoment": "vorig_contactmoment",
+    "aanvraag": "aanvraag",
 }
 
 
@@ -99,6 +100,7 @@ def _registreer(request, *, klant, form, vragen, anoniem=None):
             if data.get("doorverwezen_naar")
             else None,
             contactverzoek=contactverzoek_invoer(form),
+            aanvraag=data.get("aanvraag"),
             scherm="console/klantbeeld" if klant else "console/anoniem contact",
             **extra,
         )

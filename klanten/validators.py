@@ -36,6 +36,15 @@ ID_MAX = 2**63 - 1
 _SEPARATORS = re.compile(r"[\s.\-]")
 
 
+def als_id(value) -> int | None:
+    """An id from a query string or form; anything no row can have is None."""
+    try:
+        getal = int(value)
+    except (TypeError, ValueError):
+        return None
+    return getal if 1 <= getal <= ID_MAX else None
+
+
 def _digits(value: str) -> str:
     return _SEPARATORS.sub("", value or "")
 

@@ -16,7 +16,7 @@ from kanalen.forms import nieuw_formulier
 from kanalen.kennisbank import gekozen_onderwerpen, kennisbank_context
 from kcc.accounts import roles
 from kcc.core.permissions import role_required
-from klanten import brp, kvk, selectors, services
+from klanten import brp, kvk, selectors, services, validators
 from klanten.forms import (
     DigitaalAdresForm,
     DigitaalAdresWijzigForm,
@@ -92,7 +92,9 @@ def klantbeeld_context(request: HttpRequest, klant: Klant, *, form=None, vragen=
     ).get_page(request.GET.get("pagina"))
     if form is None:
         form, vragen = nieuw_formulier(
-            klant=klant, kanaal_code=request.GET.get("kanaal_contact", "telefoon")
+            klant=klant,
+            kanaal_code=request.GET.get("kanaal_contact", "telefoon"),
+            aanvraag_id=validators.als_id(request.GET.get("aanvraag")),
         )
     gekozen_onderwerpen(vragen)
     kennisbank = kennisbank_context(

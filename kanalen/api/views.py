@@ -26,6 +26,10 @@ SCHERM_CM_POST = "api POST /api/v1/contactmomenten/"
 SCHERM_CV_POST = "api POST /api/v1/contactverzoeken/"
 KANAAL_ONBEKEND = "Onbekend kanaal."
 CONTACTMOMENT_ONBEKEND = "Onbekend contactmoment."
+AANVRAAG_ONBEKEND = (
+    "Onbekende aanvraag: geef een aanvraag van deze klant van de laatste 12 uur die nog niet "
+    "bij een ander contact hoort."
+)
 
 
 def _id_veld(**kwargs) -> serializers.IntegerField:
@@ -61,6 +65,7 @@ class ContactmomentOutputSerializer(serializers.ModelSerializer):
             "resultaat",
             "vorig_contactmoment",
             "doorverwezen_naar",
+            "aanvraag",
             "vragen",
         ]
 
@@ -97,6 +102,10 @@ class ContactmomentCreateView(APIView):
             help_text="Bij resultaat contactverzoek (niet verplicht): de medewerker van die "
             "afdeling die terugbelt."
         )
+        aanvraag = _id_veld(
+            help_text="Bij resultaat aanvraag_gestart: de aanvraag van de klant die in dit "
+            "contact is geregistreerd (telt mee voor de eerste-contactoplossing)."
+        )
         terugbel_telefoon = serializers.CharField(required=False, allow_blank=True, default="")
         terugbel_email = serializers.CharField(required=False, allow_blank=True, default="")
         bereikbaar = serializers.CharField(required=False, allow_blank=True, default="")
@@ -127,6 +136,15 @@ class ContactmomentCreateView(APIView):
         vorig = None
         if v.get("vorig_contactmoment"):
             vorig = _contactmoment(request, v, "vorig_contactmoment")
+        aanvraag = None
+        if v.get("aanvraag"):
+            aanvraag = (
+                selectors.aanvraag_voor_contact_get(klant=klant, aanvraag_id=v["aanvraag"])
+                if klant is not None
+                else None
+            )
+            if aanvraag is None:
+                raise ValidationError({"aanvraag": [AANVRAAG_ONBEKEND]})
         cm = services.contactmoment_registreren(
             medewerker=request.user,
             klant=klant,
@@ -147,6 +165,7 @@ class ContactmomentCreateView(APIView):
             anoniem_naam=v["anoniem_naam"],
             anoniem_telefoon=v["anoniem_telefoon"],
             anoniem_email=v["anoniem_email"],
+            aanvraag=aanvraag,
             scherm=scherm,
         )
         cm = selectors.contactmoment_get(contactmoment_id=cm.pk, medewerker=request.user)

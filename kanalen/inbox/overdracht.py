@@ -128,6 +128,7 @@ def bericht_overdragen_zaak(
                 )
             ],
             resultaat=Contactmoment.Resultaat.AANVRAAG_GESTART,
+            aanvraag=aanvraag,
             gestart_op=behandeling_gestart_op(bericht, nu),
             klant=bericht.klant,
             scherm="console/inbox",

@@ -49,12 +49,14 @@ from kcc.kpi.models import (
     ZaakDagcijfer,
 )
 from productcatalogus.models import Afdeling, Product
-from zaken.models import Zaak
+from zaken.models import Aanvraag, Zaak
 
 FCR_NORM = 80  # percent (DESIGN.md: target >= 80%)
-OPGELOSTE_RESULTATEN = (
-    Contactmoment.Resultaat.BEANTWOORD,
-    Contactmoment.Resultaat.AANVRAAG_GESTART,
+# Resolved in the contact (DESIGN.md): answered, or a complete aanvraag registered, i.e.
+# result 'aanvraag gestart' with its aanvraag linked and submitted (a concept is not).
+OPGELOST_RESULTAAT = Q(resultaat=Contactmoment.Resultaat.BEANTWOORD) | Q(
+    resultaat=Contactmoment.Resultaat.AANVRAAG_GESTART,
+    aanvraag__status=Aanvraag.Status.INGEDIEND,
 )
 OPEN_CONTACTVERZOEK = (Contactverzoek.Status.OPEN, Contactverzoek.Status.IN_BEHANDELING)
 CONTACT_METRIEKEN = ("aantal", "fcr_basis", "fcr_opgelost", "duur_som")
@@ -154,7 +156,8 @@ def contact_dagcijfers_live(*, van: datetime.date, tot: datetime.date, f: KpiFil
     """Rows (dag, kanaal_id, richting, product_id) with aantal, fcr_basis, fcr_opgelost, duur_som.
 
     FCR (DESIGN.md): an inbound contact with a Klant counts as resolved when its result is
-    'beantwoord' or 'aanvraag gestart' (a complete aanvraag registered), no contactverzoek
+    'beantwoord' or 'aanvraag gestart' with its aanvraag submitted (OPGELOST_RESULTAAT:
+    a complete aanvraag registered), no contactverzoek
     was made from it, it was not transferred (those results are not in the resolved set)
     and the same Klant had no new inbound contact about one of its products or VACs before
     the end of the 5th working day after the contact's day.
@@ -189,8 +192,7 @@ def contact_dagcijfers_live(*, van: datetime.date, tot: datetime.date, f: KpiFil
             fcr_basis=Count("pk", filter=basis),
             fcr_opgelost=Count(
                 "pk",
-                filter=basis
-                & Q(resultaat__in=OPGELOSTE_RESULTATEN, heeft_verzoek=False, herhaald=False),
+                filter=basis & OPGELOST_RESULTAAT & Q(heeft_verzoek=False, herhaald=False),
             ),
             duur_som=Sum("duur_seconden"),
         )

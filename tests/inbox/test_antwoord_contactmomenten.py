@@ -15,7 +15,8 @@ from kanalen.inbox import chat, services
 from kanalen.inbox.forms import SOCIALE_MEDIA_UITLEG
 from kanalen.inbox.models import Antwoord
 from kanalen.models import Contactmoment
-from kanalen.selectors import contactmomenten_voor_klant, kpi_eerste_contactoplossing
+from kanalen.selectors import contactmomenten_voor_klant
+from kcc.kpi.selectors import KpiFilter, kpi_rapport
 from kcc.portaal.selectors import contactmomenten_voor_portaal
 from tests.inbox.factories import InkomendBerichtFactory, klant_met_email
 
@@ -43,9 +44,8 @@ def test_beantwoord_item_geeft_inkomend_en_uitgaand_contact(kim_kcc, kanaal):
     assert vraag.duur_seconden == 12 * 60  # handling time: from claiming to answering
     assert (uit.richting, uit.kanaal.code) == ("uitgaand", "post")
     # FCR sees the inbox channel: one inbound contact, answered, no repeat.
-    fcr = kpi_eerste_contactoplossing(
-        van=datetime.date(2026, 11, 23), tot=datetime.date(2026, 11, 23)
-    )
+    dag = datetime.date(2026, 11, 23)
+    fcr = kpi_rapport(KpiFilter(van=dag, tot=dag), alles_live=True).fcr
     assert (fcr.totaal, fcr.opgelost) == (1, 1)
     assert set(contactmomenten_voor_klant(klant=klant)) == {vraag, uit}
     assert set(contactmomenten_voor_portaal(klant_ids=[klant.pk])) == {vraag, uit}
@@ -62,9 +62,8 @@ def test_herhaald_contact_op_zelfde_vac_telt_niet_als_opgelost(kim_kcc):
             services.antwoord_versturen(
                 bericht=bericht, medewerker=kim_kcc, tekst="", kanaal_code="post", vac_id=vac.pk
             )
-    fcr = kpi_eerste_contactoplossing(
-        van=datetime.date(2026, 11, 23), tot=datetime.date(2026, 11, 23)
-    )
+    dag = datetime.date(2026, 11, 23)
+    fcr = kpi_rapport(KpiFilter(van=dag, tot=dag), alles_live=True).fcr
     assert (fcr.totaal, fcr.opgelost) == (2, 1)  # the first came back within 5 working days
 
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 from kanalen.inbox import overdracht, services
 from kanalen.inbox.models import InkomendBericht
 from kanalen.models import Contactmoment, Contactverzoek
-from kanalen.selectors import kpi_eerste_contactoplossing
+from kcc.kpi.selectors import KpiFilter, kpi_rapport
 from tests.inbox.factories import InkomendBerichtFactory, klant_met_email
 from tests.productcatalogus.factories import ProductFactory, StatustypeFactory
 from tests.queries import assert_constant_queries
@@ -97,7 +97,7 @@ def test_overdragen_als_zaak_start_aanvraag_bij_de_afdeling(
     assert zaak.identificatie in cm.vragen.get().antwoord
     # A complete aanvraag registered counts as solved in the first contact.
     vandaag = cm.gestart_op.date()
-    assert kpi_eerste_contactoplossing(van=vandaag, tot=vandaag).opgelost == 1
+    assert kpi_rapport(KpiFilter(van=vandaag, tot=vandaag), alles_live=True).fcr.opgelost == 1
 
 
 def test_zaak_alleen_voor_bekende_klant(kim_kcc, parkeervergunning):
@@ -174,7 +174,7 @@ def test_overdragen_als_contactverzoek_is_inkomend_niet_opgelost(kim_kcc, afdeli
     assert (cm.richting, cm.kanaal.code, cm.resultaat) == ("inkomend", "email", "contactverzoek")
     assert Contactverzoek.objects.get(contactmoment=cm).afdeling == afdeling_burgerzaken
     vandaag = cm.gestart_op.date()
-    fcr = kpi_eerste_contactoplossing(van=vandaag, tot=vandaag)
+    fcr = kpi_rapport(KpiFilter(van=vandaag, tot=vandaag), alles_live=True).fcr
     assert (fcr.totaal, fcr.opgelost) == (1, 0)
 
 

@@ -13,6 +13,7 @@ from kcc.kpi.selectors import KpiFilter
 from kcc.kpi.tasks import kpi_dagcijfers_bijwerken
 from tests.kpi.conftest import MA
 from tests.kpi.factories import (
+    AanvraagFactory,
     ContactmomentFactory,
     ContactverzoekFactory,
     VraagFactory,
@@ -20,6 +21,7 @@ from tests.kpi.factories import (
     moment,
 )
 from tests.portaal.factories import KlantFactory
+from zaken.models import Aanvraag
 
 pytestmark = pytest.mark.django_db
 
@@ -119,6 +121,30 @@ def test_herberekening_ziet_later_herhaald_contact(klant, telefoon, product):
     # the nightly run on Wednesday recomputes Monday: the repeat contact now counts
     services.kpi_nachtelijk_aggregeren(vandaag=MA + 3 * DAG)
     assert ContactDagcijfer.objects.get(dag=MA, totaalregel=False).fcr_opgelost == 0
+
+
+def test_dagcijfers_tellen_aanvraag_gestart_als_de_selector(klant, telefoon):
+    """The daily table counts 'aanvraag gestart' as resolved only with a submitted aanvraag,
+    and the nightly recomputation sees a concept submitted later."""
+    concept = AanvraagFactory(klant=klant, status=Aanvraag.Status.CONCEPT)
+    for aanvraag in (AanvraagFactory(klant=klant), concept, None):
+        ContactmomentFactory(
+            klant=klant,
+            kanaal=telefoon,
+            gestart_op=moment(MA),
+            resultaat=Contactmoment.Resultaat.AANVRAAG_GESTART,
+            aanvraag=aanvraag,
+        )
+    services.kpi_dag_aggregeren(dag=MA)
+    rij = ContactDagcijfer.objects.get(dag=MA, totaalregel=True)
+    assert (rij.fcr_basis, rij.fcr_opgelost) == (3, 1)
+    concept.status = Aanvraag.Status.INGEDIEND
+    concept.save()
+    services.kpi_nachtelijk_aggregeren(vandaag=MA + 3 * DAG)
+    assert ContactDagcijfer.objects.get(dag=MA, totaalregel=True).fcr_opgelost == 2
+    live = selectors.kpi_rapport(KpiFilter(van=MA, tot=MA), alles_live=True).fcr
+    vanuit_tabel = selectors.kpi_rapport(KpiFilter(van=MA, tot=MA)).fcr
+    assert (live.totaal, live.opgelost) == (vanuit_tabel.totaal, vanuit_tabel.opgelost) == (3, 2)
 
 
 def test_vandaag_wordt_niet_opgeslagen():

@@ -9,6 +9,7 @@ from kcc.kpi import selectors
 from kcc.kpi.selectors import KpiFilter
 from tests.kpi.conftest import MA
 from tests.kpi.factories import (
+    AanvraagFactory,
     ContactmomentFactory,
     ContactverzoekFactory,
     InkomendBerichtFactory,
@@ -18,6 +19,7 @@ from tests.kpi.factories import (
 )
 from tests.portaal.factories import KlantFactory
 from tests.productcatalogus.factories import VACFactory
+from zaken.models import Aanvraag
 
 pytestmark = pytest.mark.django_db
 
@@ -85,9 +87,22 @@ class TestEersteContactoplossing:
         contact(klant, telefoon, MA, resultaat=Contactmoment.Resultaat.DOORVERWEZEN)
         assert (fcr().totaal, fcr().opgelost) == (2, 0)
 
-    def test_aanvraag_geregistreerd_telt(self, klant, telefoon):
-        contact(klant, telefoon, MA, resultaat=Contactmoment.Resultaat.AANVRAAG_GESTART)
-        assert fcr().opgelost == 1
+    def test_aanvraag_telt_alleen_als_die_compleet_is_ingediend(self, klant, telefoon):
+        gestart = Contactmoment.Resultaat.AANVRAAG_GESTART
+        ingediend = AanvraagFactory(klant=klant)
+        concept = AanvraagFactory(klant=klant, status=Aanvraag.Status.CONCEPT)
+        contact(klant, telefoon, MA, resultaat=gestart, aanvraag=ingediend)
+        contact(klant, telefoon, MA, resultaat=gestart, aanvraag=concept)
+        contact(klant, telefoon, MA, resultaat=gestart)  # no aanvraag registered with it
+        assert (fcr().totaal, fcr().opgelost) == (3, 1)
+        concept.status = Aanvraag.Status.INGEDIEND
+        concept.save()
+        assert fcr().opgelost == 2
+
+    def test_nieuw_contact_in_het_weekend_valt_binnen_het_venster(self, klant, telefoon, product):
+        contact(klant, telefoon, MA, product=product)
+        contact(klant, telefoon, MA + 6 * DAG, product=product)  # Sunday: no working day
+        assert (fcr().totaal, fcr().opgelost) == (1, 0)
 
     def test_anoniem_en_uitgaand_vallen_buiten_de_noemer(self, klant, telefoon):
         contact(None, telefoon, MA)
