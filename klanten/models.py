@@ -257,6 +257,48 @@ class DigitaalAdresWijziging(models.Model):
         return f"{self.get_actie_display()} {self.nieuwe_waarde or self.oude_waarde}"
 
 
+class VoorkeurWijziging(models.Model):
+    """History of a Klant's preferences (channel, language): one row per change, never updated."""
+
+    class Veld(models.TextChoices):
+        VOORKEURSKANAAL = "voorkeurskanaal", "Voorkeurskanaal"
+        VOORKEURSTAAL = "voorkeurstaal", "Voorkeurstaal"
+
+    klant = models.ForeignKey(Klant, on_delete=models.CASCADE, related_name="voorkeurwijzigingen")
+    veld = models.CharField(max_length=20, choices=Veld.choices)
+    oude_waarde = models.CharField(max_length=20, blank=True, help_text="Leeg: geen voorkeur.")
+    nieuwe_waarde = models.CharField(max_length=20, blank=True, help_text="Leeg: geen voorkeur.")
+    medewerker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Leeg: de klant zelf (portaal) of een systeemproces.",
+    )
+    tijdstip = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "wijziging voorkeur"
+        verbose_name_plural = "wijzigingen voorkeuren"
+        ordering = ["-tijdstip", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_veld_display()}: {self.oude_weergave} → {self.nieuwe_weergave}"
+
+    def _weergave(self, waarde: str) -> str:
+        keuzes = KanaalCode if self.veld == self.Veld.VOORKEURSKANAAL else Klant.Taal
+        return dict(keuzes.choices).get(waarde, waarde) if waarde else "geen voorkeur"
+
+    @property
+    def oude_weergave(self) -> str:
+        return self._weergave(self.oude_waarde)
+
+    @property
+    def nieuwe_weergave(self) -> str:
+        return self._weergave(self.nieuwe_waarde)
+
+
 class Toestemming(models.Model):
     """A consent given or withdrawn. Append-only: the newest row per (soort, derde) counts."""
 

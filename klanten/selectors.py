@@ -15,7 +15,13 @@ from kcc.audit.models import Verwerking
 from kcc.audit.services import verwerking_vastleggen
 from kcc.core.permissions import GEEN_TOEGANG
 from klanten import brp, kvk
-from klanten.models import DigitaalAdres, DigitaalAdresWijziging, Klant, Toestemming
+from klanten.models import (
+    DigitaalAdres,
+    DigitaalAdresWijziging,
+    Klant,
+    Toestemming,
+    VoorkeurWijziging,
+)
 from klanten.zoeken import Soort, Zoekvraag, interpreteer
 
 if TYPE_CHECKING:  # zaken builds on klanten: imported where used, not at module level
@@ -244,6 +250,14 @@ def toestemming_historie(*, klant: Klant) -> QuerySet[Toestemming]:
 def digitaal_adres_historie(*, klant: Klant) -> QuerySet[DigitaalAdresWijziging]:
     return (
         DigitaalAdresWijziging.objects.filter(klant=klant)
+        .select_related("medewerker")
+        .order_by("-tijdstip", "-id")
+    )
+
+
+def voorkeur_historie(*, klant: Klant) -> QuerySet[VoorkeurWijziging]:
+    return (
+        VoorkeurWijziging.objects.filter(klant=klant)
         .select_related("medewerker")
         .order_by("-tijdstip", "-id")
     )

@@ -20,6 +20,7 @@ from klanten.models import (
     Klant,
     KlantSamenvoeging,
     Toestemming,
+    VoorkeurWijziging,
 )
 from klanten.zoeken import naamdelen
 
@@ -310,11 +311,40 @@ def klant_voorkeuren_wijzigen(
     medewerker: User | None,
     scherm: str = "console",
 ) -> Klant:
-    klant.voorkeurskanaal = voorkeurskanaal
-    klant.voorkeurstaal = voorkeurstaal
+    """Change the preferred channel and language; each changed value is kept in the history
+    with its old and new value (like the digital addresses)."""
+    nieuw = {
+        VoorkeurWijziging.Veld.VOORKEURSKANAAL: voorkeurskanaal,
+        VoorkeurWijziging.Veld.VOORKEURSTAAL: voorkeurstaal,
+    }
+    oud = {veld: getattr(klant, veld) for veld in nieuw}
+    for veld, waarde in nieuw.items():
+        setattr(klant, veld, waarde)
     klant.full_clean(validate_unique=False, validate_constraints=False)
-    klant.save(update_fields=["voorkeurskanaal", "voorkeurstaal", "gewijzigd_op"])
-    _gewijzigd(klant.pk, medewerker, scherm, "Voorkeuren gewijzigd")
+    wijzigingen = [
+        VoorkeurWijziging(
+            klant=klant,
+            veld=veld,
+            oude_waarde=oud[veld],
+            nieuwe_waarde=waarde,
+            medewerker=medewerker,
+        )
+        for veld, waarde in nieuw.items()
+        if waarde != oud[veld]
+    ]
+    if not wijzigingen:
+        return klant
+    klant.save(update_fields=[*nieuw, "gewijzigd_op"])
+    VoorkeurWijziging.objects.bulk_create(wijzigingen)
+    _gewijzigd(
+        klant.pk,
+        medewerker,
+        scherm,
+        "Voorkeuren gewijzigd: "
+        + "; ".join(
+            f"{w.get_veld_display()} {w.oude_weergave} → {w.nieuwe_weergave}" for w in wijzigingen
+        ),
+    )
     return klant
 
 

@@ -95,6 +95,7 @@ def klantbeeld_context(request: HttpRequest, klant: Klant, *, form=None, vragen=
             klant=klant,
             kanaal_code=request.GET.get("kanaal_contact", "telefoon"),
             aanvraag_id=validators.als_id(request.GET.get("aanvraag")),
+            telefoongesprek_id=validators.als_id(request.GET.get("telefoongesprek")),
         )
     gekozen_onderwerpen(vragen)
     kennisbank = kennisbank_context(
@@ -168,6 +169,7 @@ def gegevens(request: HttpRequest, klant_id: int) -> HttpResponse:
         "toestemmingen": selectors.toestemmingen_actueel(klant=klant),
         "toestemming_historie": list(selectors.toestemming_historie(klant=klant)[:50]),
         "adres_historie": list(selectors.digitaal_adres_historie(klant=klant)[:50]),
+        "voorkeur_historie": list(selectors.voorkeur_historie(klant=klant)[:50]),
     }
     return render(request, "console/klanten/gegevens.html", context)
 
