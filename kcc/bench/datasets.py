@@ -54,6 +54,26 @@ def _meta_set(meta: dict) -> None:
         )
 
 
+def _dependents(tables: list[str]) -> set[str]:
+    """The tables that TRUNCATE ... CASCADE of ``tables`` empties, ``tables`` included."""
+    if not tables:
+        return set()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            WITH RECURSIVE deps(rel) AS (
+                SELECT c.oid FROM pg_class c WHERE c.relname = ANY(%s)
+                UNION
+                SELECT con.conrelid FROM pg_constraint con JOIN deps ON con.confrelid = deps.rel
+                WHERE con.contype = 'f'
+            )
+            SELECT c.relname FROM pg_class c JOIN deps ON c.oid = deps.rel
+            """,
+            [tables],
+        )
+        return {row[0] for row in cursor.fetchall()}
+
+
 def ensure(*, seed: int, scale: float, regenerate: bool = False) -> dict:
     """Generate what is missing, in order; a data set that is complete for this seed,
     scale and version is reused. Progress is saved after each data set, so an
@@ -70,6 +90,14 @@ def ensure(*, seed: int, scale: float, regenerate: bool = False) -> dict:
         if dataset.name not in done:
             break
         reusable += 1
+    # TRUNCATE ... CASCADE also empties every table that points at a truncated one: a
+    # reused data set among those must be generated again (and all after it).
+    while reusable:
+        cascaded = _dependents([t for d in datasets[reusable:] for t in d.tables])
+        hit = [i for i, d in enumerate(datasets[:reusable]) if cascaded & set(d.tables)]
+        if not hit:
+            break
+        reusable = min(hit)
     counts = {d.name: done[d.name] for d in datasets[:reusable]}
     if reusable:
         print(

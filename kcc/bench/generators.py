@@ -306,8 +306,9 @@ DATASETS = _Lazy(
         _organisaties_dataset,
         _catalogus_dataset,
         _klanten_dataset,
-        _contactmomenten_dataset,
+        # Zaken before contactmomenten: a contactmoment may point at its aanvraag.
         _zaken_dataset,
+        _contactmomenten_dataset,
         _contactverzoeken_dataset,
         _inbox_dataset,
         _kpi_dataset,
