@@ -136,8 +136,9 @@ class PortaalBericht:
     regels: list[BerichtRegel]
 
     @property
-    def aantal_antwoorden(self) -> int:
-        return sum(1 for r in self.regels if r.van_ons)
+    def laatste_antwoord(self) -> BerichtRegel | None:
+        antwoorden = [r for r in self.regels if r.van_ons]
+        return antwoorden[-1] if antwoorden else None
 
 
 def berichten_voor_portaal(

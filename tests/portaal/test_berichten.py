@@ -50,7 +50,7 @@ def test_question_of_logged_in_citizen_gets_klant_and_answer_shows_in_portal(
     assert BERICHT_STATUS["beantwoord"] in page
     assert kim_kcc.last_name not in page
     overzicht = client.get("/mijn/").content.decode()
-    assert "Grofvuil" in overzicht and "een antwoord" in overzicht
+    assert "Grofvuil" in overzicht and "Elke eerste maandag van de maand." in overzicht
     assert Verwerking.objects.filter(
         klant=klant, medewerker=burger, scherm_of_endpoint="portaal/mijn/berichten"
     ).exists()
