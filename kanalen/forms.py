@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils import timezone
 
+from kanalen.inbox.telefonie import GESPREK_NIET_VAN_U
 from kanalen.models import Contactmoment, Kanaal
 from kanalen.selectors import aanvraag_voor_contact_get, aanvragen_voor_contact
 from kanalen.services import ONBEKEND_PRODUCT, ONBEKENDE_VAC, ContactverzoekInvoer, VraagInvoer
@@ -60,6 +61,15 @@ _TEXT = {"class": "utrecht-textbox utrecht-textbox--html-input"}
 
 class ContactmomentForm(forms.Form):
     gestart_op = forms.DateTimeField(widget=forms.HiddenInput)
+    # A contact started from a phone call (the CTI panel): the service takes its start,
+    # end and duration from the call itself, never from a time the browser sent.
+    telefoongesprek = forms.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=ID_MAX,
+        widget=forms.HiddenInput,
+        error_messages=dict.fromkeys(("invalid", "min_value", "max_value"), GESPREK_NIET_VAN_U),
+    )
     kanaal = forms.ModelChoiceField(
         label="Kanaal",
         queryset=Kanaal.objects.filter(actief=True),
@@ -163,8 +173,16 @@ class AnoniemForm(forms.Form):
     )
 
 
-def nieuw_formulier(*, klant=None, kanaal_code: str = "telefoon", aanvraag_id: int | None = None):
+def nieuw_formulier(
+    *,
+    klant=None,
+    kanaal_code: str = "telefoon",
+    aanvraag_id: int | None = None,
+    telefoongesprek_id: int | None = None,
+):
     """Unbound forms for a new contact: start time = now (the screen opened).
+
+    From the telephony panel (``telefoongesprek_id``): the contact of that call.
 
     Back from registering an aanvraag (``aanvraag_id``): result 'aanvraag gestart' with
     that aanvraag, and the contact started when the aanvraag did.
@@ -172,7 +190,11 @@ def nieuw_formulier(*, klant=None, kanaal_code: str = "telefoon", aanvraag_id: i
     kanaal = (
         kanaal_code if Kanaal.objects.filter(code=kanaal_code, actief=True).exists() else "telefoon"
     )
-    initial = {"gestart_op": timezone.now().isoformat(), "kanaal": kanaal}
+    initial = {
+        "gestart_op": timezone.now().isoformat(),
+        "kanaal": kanaal,
+        "telefoongesprek": telefoongesprek_id,
+    }
     aanvraag = (
         aanvraag_voor_contact_get(klant=klant, aanvraag_id=aanvraag_id)
         if klant is not None and aanvraag_id

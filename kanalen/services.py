@@ -132,12 +132,16 @@ def contactmoment_registreren(
     doorverwezen_naar_id: int | None = None,
     contactverzoek: ContactverzoekInvoer | None = None,
     aanvraag: Aanvraag | None = None,
+    telefoongesprek_id: int | None = None,
     scherm: str = "console",
 ) -> Contactmoment:
     """Register one contact with its questions; result 'contactverzoek' creates the request.
 
     With result 'aanvraag gestart', ``aanvraag`` is the klant's aanvraag registered in
     this contact: once it is submitted the contact counts as resolved (FCR).
+
+    With ``telefoongesprek_id`` (a call of this medewerker, from the telephony panel) the
+    contact takes the call's own start, end and duration, and the call is registered once.
 
     The server computes the duration from ``gestart_op`` to now. Everything is saved in
     one transaction, or nothing. (A retried API call is caught before this, by the
@@ -147,6 +151,18 @@ def contactmoment_registreren(
         raise PermissionDenied(GEEN_TOEGANG)
 
     nu = timezone.now()
+    eind = nu
+    gesprek = None
+    if telefoongesprek_id:
+        # The call's own clock (the CTI events), not the start the browser sent. The inbox
+        # builds on kanalen, so it is imported here, not at the top.
+        from kanalen.inbox import telefonie
+
+        gesprek = telefonie.gesprek_voor_contact(
+            gesprek_id=telefoongesprek_id, medewerker=medewerker
+        )
+        gestart_op, beeindigd_op = telefonie.contact_tijden(gesprek)
+        eind = beeindigd_op or nu  # an ended call ends the contact, not its registration
     fouten: dict[str, list[str]] = {}
     vragen = [v for v in vragen if v.vraag.strip() or v.vac_id]
     try:
@@ -206,7 +222,7 @@ def contactmoment_registreren(
     if fouten:
         raise ValidationError(fouten)
 
-    gestart_op = min(gestart_op, nu)
+    gestart_op = min(gestart_op, eind)
     with transaction.atomic():
         contactmoment = Contactmoment.objects.create(
             klant=klant,
@@ -217,8 +233,8 @@ def contactmoment_registreren(
             richting=richting,
             medewerker=medewerker,
             gestart_op=gestart_op,
-            beeindigd_op=nu,
-            duur_seconden=int((nu - gestart_op).total_seconds()),
+            beeindigd_op=eind,
+            duur_seconden=int((eind - gestart_op).total_seconds()),
             resultaat=resultaat,
             doorverwezen_naar_id=doorverwezen_naar_id
             if resultaat == Contactmoment.Resultaat.DOORVERWEZEN
@@ -247,6 +263,8 @@ def contactmoment_registreren(
                 standaard_vraag=vragen[0].vraag,
                 medewerker=medewerker,
             )
+        if gesprek is not None:
+            telefonie.gesprek_koppelen(gesprek=gesprek, contactmoment=contactmoment)
         _klant_gewijzigd(klant, medewerker, scherm, "Contactmoment geregistreerd")
     return contactmoment
 

@@ -25,6 +25,7 @@ from kanalen.models import Contactverzoek, ContactverzoekPoging
 from kcc.accounts import roles
 from kcc.core.permissions import role_required
 from klanten import selectors as klanten_selectors
+from klanten.validators import als_id
 from klanten.views import klantbeeld_context
 
 CONSOLE = (roles.KCC_MEDEWERKER, roles.TEAMLEIDER)
@@ -101,6 +102,7 @@ def _registreer(request, *, klant, form, vragen, anoniem=None):
             else None,
             contactverzoek=contactverzoek_invoer(form),
             aanvraag=data.get("aanvraag"),
+            telefoongesprek_id=data.get("telefoongesprek"),
             scherm="console/klantbeeld" if klant else "console/anoniem contact",
             **extra,
         )
@@ -149,7 +151,10 @@ def anoniem_contact(request: HttpRequest) -> HttpResponse:
                 messages.success(request, "Het anonieme contact is geregistreerd.")
                 return redirect("console:start")
     else:
-        form, vragen = nieuw_formulier(kanaal_code=request.GET.get("kanaal", "telefoon"))
+        form, vragen = nieuw_formulier(
+            kanaal_code=request.GET.get("kanaal", "telefoon"),
+            telefoongesprek_id=als_id(request.GET.get("telefoongesprek")),
+        )
         anoniem = AnoniemForm()
     gekozen_onderwerpen(vragen)
     context = {"form": form, "vragen": vragen, "anoniem": anoniem}

@@ -133,13 +133,8 @@ def actief_gesprek(*, medewerker: User) -> Telefoongesprek | None:
 
 
 def gesprek_voor_contact(*, gesprek_id: int, medewerker: User) -> Telefoongesprek:
-    """The medewerker's own call that a new contactmoment registers; its row is locked so
-    two registrations of one call cannot both win. Caller holds a transaction."""
-    gesprek = (
-        Telefoongesprek.objects.select_for_update()
-        .filter(pk=gesprek_id, medewerker=medewerker)
-        .first()
-    )
+    """The medewerker's own call that a new contactmoment registers, not registered yet."""
+    gesprek = Telefoongesprek.objects.filter(pk=gesprek_id, medewerker=medewerker).first()
     if gesprek is None:
         raise ValidationError({"telefoongesprek": [GESPREK_NIET_VAN_U]})
     if gesprek.contactmoment_id is not None:
@@ -151,3 +146,13 @@ def contact_tijden(gesprek: Telefoongesprek) -> tuple[datetime.datetime, datetim
     """Start and end of the contact on the call's own clock (the CTI events): from
     answering (or ringing, when never answered) to the end; no end while it still runs."""
     return gesprek.aangenomen_op or gesprek.begonnen_op, gesprek.beeindigd_op
+
+
+def gesprek_koppelen(*, gesprek: Telefoongesprek, contactmoment) -> None:
+    """Link the call to its contactmoment. One conditional UPDATE: of two registrations of
+    the same call only one wins; the other gets GESPREK_AL_VASTGELEGD (and its transaction,
+    the caller's, rolls back)."""
+    if not Telefoongesprek.objects.filter(pk=gesprek.pk, contactmoment__isnull=True).update(
+        contactmoment=contactmoment
+    ):
+        raise ValidationError({"telefoongesprek": [GESPREK_AL_VASTGELEGD]})
