@@ -1,5 +1,7 @@
 """Public catalogue pages and the console kennisbank: access, content, query counts."""
 
+import re
+
 import pytest
 from django.test import Client
 
@@ -46,7 +48,9 @@ def test_search_page_works_without_javascript(demo_catalogus):
     assert response.status_code == 200
     html = response.content.decode()
     assert 'for="id_q"' in html  # labelled input
-    assert html.index("Hondenbelasting") < html.index("resultaat") + 2000
+    lijst = re.search(r'<ol class="kcc-resultaten">(.*?)</ol>', html, re.S).group(1)
+    titels = re.findall(r'<h3 class="[^"]*kcc-resultaat__titel"><a [^>]*>([^<]+)</a>', lijst)
+    assert titels and titels[0] == "Hondenbelasting", titels[:3]
 
 
 def test_catalogue_filters_by_theme_and_audience(demo_catalogus):
@@ -169,3 +173,24 @@ def test_beheer_preview_only_for_functioneel_beheerder(personas, fenna_beheer):
     assert client.get(url).status_code == 302
     client.force_login(fenna_beheer)
     assert client.get(url.replace(f"/{product.pk}/", "/999999/")).status_code == 404
+
+
+def test_kennisbank_vac_in_console_constant_queries(kim_kcc):
+    from productcatalogus.models import VACVersie
+
+    vac = VACFactory(intern=True)
+    client = Client()
+    client.force_login(kim_kcc)
+
+    def groei():
+        vac.producten.add(*[ProductFactory(afdeling=vac.afdeling) for _ in range(3)])
+        begin = vac.versies.count()
+        VACVersie.objects.bulk_create(
+            VACVersie(vac=vac, versie=begin + i, gewijzigd_door=kim_kcc, wijzigingen={"vraag": 1})
+            for i in range(1, 4)
+        )
+
+    groei()
+    assert_constant_queries(
+        lambda: client.get(f"/console/kennisbank/vac/{vac.pk}/"), groei, label="kennisbank vac"
+    )
