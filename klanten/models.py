@@ -397,6 +397,10 @@ class IdempotenteAanroep(models.Model):
                 fields=["medewerker", "sleutel"], name="idempotente_aanroep_per_gebruiker"
             )
         ]
+        # Removing a caller's expired keys is a range scan, however many keys they send.
+        indexes = [
+            models.Index(fields=["medewerker", "aangemaakt_op"], name="idempotente_aanroep_tijd")
+        ]
 
     def __str__(self) -> str:
         return f"{self.sleutel} ({self.medewerker_id})"

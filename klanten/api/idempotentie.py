@@ -14,16 +14,22 @@ transaction roll back, after which it answers with the first one's response. So 
 races safely without holding a lock while the first request still runs (it may wait for
 the BRP). Only successful (2xx) answers are kept: a refused request may be corrected and
 sent again with the same key.
+
+A key holds for BEWAARTERMIJN: long enough for any client's retries, and the stored
+answers (personal data) are not kept longer than that. A caller's expired keys are
+removed when that caller stores a new one.
 """
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
 from collections.abc import Callable
 from functools import wraps
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework import status
 from rest_framework.exceptions import ValidationError
@@ -34,6 +40,7 @@ from kcc.audit.services import verwerking_vastleggen
 from klanten.models import IdempotenteAanroep
 
 HEADER = "Idempotency-Key"
+BEWAARTERMIJN = datetime.timedelta(hours=24)
 SLEUTEL_MAX = 100
 IDEMPOTENCY_TE_LANG = f"De Idempotency-Key mag hoogstens {SLEUTEL_MAX} tekens zijn."
 IDEMPOTENCY_ANDER_VERZOEK = (
@@ -84,7 +91,9 @@ def _sleutel(request) -> str | None:
 
 
 def _eerdere(medewerker, sleutel: str) -> IdempotenteAanroep | None:
-    return IdempotenteAanroep.objects.filter(medewerker=medewerker, sleutel=sleutel).first()
+    return IdempotenteAanroep.objects.filter(
+        medewerker=medewerker, sleutel=sleutel, aangemaakt_op__gte=timezone.now() - BEWAARTERMIJN
+    ).first()
 
 
 def _herhalen(request, eerder: IdempotenteAanroep, vingerafdruk: str, scherm: str) -> Response:
@@ -124,6 +133,10 @@ def idempotent(*, scherm: str, klant_ids: KlantIds):
                 with transaction.atomic():
                     response = post(view, request, *args, **kwargs)
                     if status.is_success(response.status_code):
+                        IdempotenteAanroep.objects.filter(
+                            medewerker=request.user,
+                            aangemaakt_op__lt=timezone.now() - BEWAARTERMIJN,
+                        ).delete()
                         IdempotenteAanroep.objects.create(
                             medewerker=request.user,
                             sleutel=sleutel,

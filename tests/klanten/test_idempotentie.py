@@ -1,8 +1,11 @@
 """Idempotency-Key on every create of the klanten and kanalen API: per caller and request."""
 
+import datetime
 import uuid
 
 import pytest
+import time_machine
+from django.utils import timezone
 
 from kanalen.models import Contactmoment, Contactverzoek
 from kcc.audit.models import Verwerking
@@ -145,3 +148,17 @@ def test_contactverzoek_maken_idempotent(kim_kcc, kanalen, afdeling_burgerzaken)
     assert (eerste.status_code, tweede.status_code) == (201, 201), eerste.content
     assert tweede.json() == eerste.json() and Contactverzoek.objects.count() == 1
     assert IdempotenteAanroep.objects.get().klant_ids == [cm.klant_id]
+
+
+def test_sleutel_verloopt_na_de_bewaartermijn(kim_kcc, kanalen):
+    klant = KlantFactory()
+    client = _api(kim_kcc)
+    _post(client, "/api/v1/contactmomenten/", _cm_body(klant), "oud")
+    _post(client, "/api/v1/contactmomenten/", _cm_body(klant), "ander")
+    later = timezone.now() + idempotentie.BEWAARTERMIJN + datetime.timedelta(minutes=1)
+    with time_machine.travel(later, tick=False):
+        nieuw = _post(client, "/api/v1/contactmomenten/", _cm_body(klant, "Nieuw"), "oud")
+    assert nieuw.status_code == 201 and "Idempotent-Replayed" not in nieuw
+    # The expired answers are gone; only the new one is kept.
+    assert list(IdempotenteAanroep.objects.values_list("sleutel", flat=True)) == ["oud"]
+    assert Contactmoment.objects.count() == 3
