@@ -8,6 +8,7 @@ from django import forms
 from django.utils import timezone
 
 from kanalen.models import Kanaal
+from kcc.core.widgets import SnelleSelect
 from kcc.kpi.selectors import KpiFilter
 from productcatalogus.models import Afdeling, Organisatie, Product
 
@@ -33,7 +34,7 @@ class DatumInput(forms.DateInput):
 
 
 def _select():
-    return forms.Select(attrs={"class": "utrecht-select utrecht-select--html-select"})
+    return SnelleSelect(attrs={"class": "utrecht-select utrecht-select--html-select"})
 
 
 class KpiFilterForm(forms.Form):
