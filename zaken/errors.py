@@ -41,6 +41,9 @@ FOUT_DOCUMENT_LEEG = "Het bestand is leeg."
 FOUT_AFDELING_INACTIEF = "Deze afdeling is niet actief."
 
 FOUT_PRODUCT_OF_LEVENSGEBEURTENIS = "Kies een product of een levensgebeurtenis (één van beide)."
+FOUT_PRODUCT_KEUZE = "Kies producten uit de lijst."
+FOUT_TE_VEEL_PRODUCTEN = "Kies hoogstens 20 producten in één aanvraag."
+FOUT_MEER_PRODUCTEN = "Kies minstens twee verschillende producten (of één product apart)."
 FOUT_PRODUCT_NIET_ACTIEF = "Dit product kan niet meer worden aangevraagd."
 FOUT_KANAAL_ONBEKEND = "Onbekend kanaal."
 FOUT_GEEN_ONDERDEEL = (
@@ -82,3 +85,6 @@ FOUT_HOOFDZAAK_ALLEEN_DEELZAKEN = (
     "Een hoofdzaak blijft bij het KCC; dit kan alleen bij een deelzaak of losse zaak."
 )
 FOUT_HOOFDZAAK_ALLEEN_KCC = "Alleen het KCC kan een hoofdzaak afsluiten."
+FOUT_AANSPREEKPUNT_ALLEEN_TEAMLEIDER = "Alleen een teamleider kan het aanspreekpunt wijzigen."
+FOUT_AANSPREEKPUNT_ALLEEN_HOOFDZAAK = "Alleen een hoofdzaak heeft een aanspreekpunt."
+FOUT_AANSPREEKPUNT_GEEN_KCC = "Het aanspreekpunt moet een actieve KCC-medewerker zijn."

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django import forms
 
 from kanalen.codes import KanaalCode
+from kcc.accounts import roles
+from kcc.accounts.models import User
 from productcatalogus.models import Afdeling, Product, Statustype
 from zaken import errors
 from zaken.services.intake import IntakeVraag
@@ -39,6 +41,57 @@ class WerkvoorraadFilterForm(forms.Form):
             .order_by("product__naam", "volgnummer")
         )
         self.fields["status"].label_from_instance = lambda s: f"{s.product.naam}: {s.naam}"
+
+
+MAX_PRODUCTEN = 20
+
+
+class IdLijstVeld(forms.Field):
+    """Ids from a repeated query parameter (``?product=1&product=2``), ASCII digits only."""
+
+    widget = forms.MultipleHiddenInput
+
+    def to_python(self, value) -> list[int]:
+        from zaken.selectors import als_id
+
+        if not value:
+            return []
+        ids = [als_id(v) for v in value] if isinstance(value, list | tuple) else [None]
+        if None in ids:
+            raise forms.ValidationError(errors.FOUT_PRODUCT_KEUZE)
+        ids = list(dict.fromkeys(ids))
+        if len(ids) > MAX_PRODUCTEN:
+            raise forms.ValidationError(errors.FOUT_TE_VEEL_PRODUCTEN)
+        return ids
+
+
+class ProductKiezenForm(forms.Form):
+    """Search products and keep the ones ticked so far (ids in the query string)."""
+
+    zoek = forms.CharField(
+        label="Zoek een product",
+        max_length=100,
+        required=False,
+        widget=forms.TextInput(attrs={**INVOER, "type": "search"}),
+    )
+    product = IdLijstVeld(required=False)
+
+
+class AanspreekpuntForm(forms.Form):
+    aanspreekpunt = forms.ModelChoiceField(
+        queryset=User.objects.none(),
+        label="Aanspreekpunt voor de klant",
+        widget=forms.Select(attrs=KEUZE),
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["aanspreekpunt"].queryset = (
+            User.objects.filter(is_active=True, groups__name=roles.KCC_MEDEWERKER)
+            .order_by("first_name", "last_name", "username")
+            .distinct()
+        )
+        self.fields["aanspreekpunt"].label_from_instance = lambda u: u.get_full_name() or u.username
 
 
 class OverdragenForm(forms.Form):

@@ -23,7 +23,8 @@ from kcc.audit.services import verwerking_vastleggen
 from kcc.normen.calendar import als_datum
 from kcc.normen.models import Signalering
 from klanten.models import DigitaalAdres, Klant
-from zaken.models import Zaak, ZaakStatus
+from productcatalogus.models import Product
+from zaken.models import Aanvraag, Zaak, ZaakStatus
 from zaken.principals import ExternSysteem
 
 TAB_ONGECLAIMD = "ongeclaimd"
@@ -39,6 +40,8 @@ TABS = (
     (TAB_SIGNALERINGEN, "Signaleringen"),
 )
 WERKVOORRAAD_PER_PAGINA = 50
+PRODUCTEN_PER_PAGINA = 25
+CONCEPTEN_LIMIET = 20
 
 
 # An id from a URL or query string: ASCII digits only ("²" and "٣" pass str.isdigit() but
@@ -94,6 +97,7 @@ def zaak_get_voor_gebruiker(*, user, id: str, for_update: bool = False) -> Zaak:
         "klant",
         "hoofdzaak",
         "aanvraag__levensgebeurtenis",
+        "aanvraag__product",
     )
     filter_ = Q(identificatie=str(id).upper())
     pk = als_id(str(id))
@@ -292,3 +296,95 @@ def klant_voor_zaak(*, zaak: Zaak, medewerker, scherm: str) -> KlantVoorZaak:
         telefoon=telefoon,
         voorkeurskanaal=klant.get_voorkeurskanaal_display(),
     )
+
+
+@dataclass
+class ProductKeuze:
+    gekozen: list[Product]
+    pagina: Page
+
+
+def producten_kiezen(
+    *, zoekterm: str = "", gekozen_ids: list[int] | None = None, pagina=None
+) -> ProductKeuze:
+    """Active products to choose from: the chosen ones, and one page of the others.
+
+    Three queries whatever the size of the catalogue (the chosen, the count, the page).
+    """
+    qs = Product.objects.filter(actief=True).select_related("organisatie")
+    gekozen = list(qs.filter(pk__in=gekozen_ids or []).order_by("naam", "pk"))
+    overige = qs.exclude(pk__in=[p.pk for p in gekozen])
+    if zoekterm:
+        overige = overige.filter(Q(naam__icontains=zoekterm) | Q(upl_naam__icontains=zoekterm))
+    page = Paginator(overige.order_by("naam", "pk"), PRODUCTEN_PER_PAGINA).get_page(pagina)
+    page.object_list = list(page.object_list)
+    return ProductKeuze(gekozen=gekozen, pagina=page)
+
+
+def aanvraag_concepten(*, klant: Klant) -> list[Aanvraag]:
+    """The klant's saved, unsubmitted aanvragen, newest first (the caller checked scope)."""
+    return list(
+        Aanvraag.objects.filter(klant=klant, status=Aanvraag.Status.CONCEPT)
+        .select_related("product", "levensgebeurtenis")
+        .order_by("-gewijzigd_op", "-id")[:CONCEPTEN_LIMIET]
+    )
+
+
+def aanvraag_get_voor_medewerker(
+    *, medewerker, aanvraag_id: int, scherm: str
+) -> tuple[Aanvraag, list[Zaak]]:
+    """A submitted aanvraag with its zaken, if the medewerker may see all of them.
+
+    Http404 otherwise (KCC-medewerkers and teamleiders see every zaak; a backoffice
+    medewerker never sees a whole aanvraag). Logs the Verwerking of the klant's name.
+    """
+    zichtbaar = zaken_voor_gebruiker(user=medewerker)
+    aanvraag = (
+        Aanvraag.objects.select_related("klant", "product", "levensgebeurtenis")
+        .filter(pk=aanvraag_id, status=Aanvraag.Status.INGEDIEND)
+        .first()
+    )
+    if aanvraag is None or not medewerker.has_role(roles.KCC_MEDEWERKER, roles.TEAMLEIDER):
+        raise Http404("Aanvraag niet gevonden.")
+    zaken = list(
+        zichtbaar.filter(aanvraag=aanvraag)
+        .select_related("product", "organisatie", "afdeling", "aanspreekpunt")
+        .order_by("id")
+    )
+    verwerking_vastleggen(
+        klant_ids=[aanvraag.klant_id],
+        medewerker=medewerker,
+        actie=Verwerking.Actie.GELEZEN,
+        scherm=scherm,
+        toelichting=f"Aanvraag {aanvraag.pk}",
+    )
+    return aanvraag, zaken
+
+
+@dataclass
+class Antwoord:
+    vraag: str
+    waarde: object
+
+
+def zaak_antwoorden_per_code(*, zaak: Zaak) -> dict:
+    """The intake answers the work on this zaak needs: its own product's questions only.
+
+    A deelzaak of a life event or multi-product aanvraag does not see what was asked for
+    the other products. Person data from the BRP counts when the product's intake asks
+    for it (a question with ``brp_veld``). A hoofdzaak has no product: nothing.
+    """
+    if not zaak.product_id:
+        return {}
+    antwoorden = zaak.aanvraag.antwoorden or {}
+    codes = [d.get("code") for d in zaak.product.intake or []]
+    return {code: antwoorden[code] for code in codes if code in antwoorden}
+
+
+def zaak_antwoorden(*, zaak: Zaak) -> list[Antwoord]:
+    """As zaak_antwoorden_per_code, with the question text (for the zaak page)."""
+    per_code = zaak_antwoorden_per_code(zaak=zaak)
+    if not per_code:
+        return []
+    vragen = {d.get("code"): d.get("vraag") for d in zaak.product.intake or []}
+    return [Antwoord(vraag=vragen.get(code) or code, waarde=w) for code, w in per_code.items()]

@@ -11,4 +11,9 @@ urlpatterns = [
     path("klanten/<int:klant_id>/aanvraag/intake/", views.aanvraag_intake, name="aanvraag_intake"),
     path("aanvragen/<int:aanvraag_id>/", views.aanvraag_bevestiging, name="aanvraag_bevestiging"),
     path("zaken/<str:identificatie>/", views.zaak_regie, name="zaak"),
+    path(
+        "zaken/<str:identificatie>/aanspreekpunt/",
+        views.zaak_aanspreekpunt,
+        name="aanspreekpunt",
+    ),
 ]

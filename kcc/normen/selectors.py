@@ -238,7 +238,7 @@ def regie_overzicht(*, medewerker, nu: datetime | None = None) -> RegieOverzicht
         _open_zaken()
         .filter(soort=Zaak.Soort.HOOFDZAAK)
         .filter(Exists(deelzaken_risico))
-        .select_related("afdeling", "aanvraag__levensgebeurtenis")
+        .select_related("afdeling", "aanvraag__levensgebeurtenis", "aanvraag__product")
         .annotate(
             deelzaken_te_laat=Count(
                 "deelzaken",

@@ -12,6 +12,7 @@ from tests.productcatalogus.factories import (
     StatustypeFactory,
 )
 from tests.zaken.factories import DigitaalAdresFactory, KlantFactory
+from zaken.services.aanvragen import aanvraag_indienen
 from zaken.services.koppelingen import externe_koppeling_instellen
 
 EXTERN_TOKEN = "token-van-de-belastingdienst-voor-tests"
@@ -180,3 +181,16 @@ def bas_belastingen(roles_ready, afdeling_toeslagen):
     return UserFactory(
         username="bas", rol=roles.BACKOFFICE_MEDEWERKER, afdelingen=[afdeling_toeslagen]
     )
+
+
+@pytest.fixture
+def hoofdzaak(klant, verhuizen, kim_kcc, antwoorden_verhuizen):
+    """The hoofdzaak of 'Verhuizen' that Kim submitted (three deelzaken)."""
+    aanvraag = aanvraag_indienen(
+        klant=klant,
+        levensgebeurtenis=verhuizen,
+        antwoorden=antwoorden_verhuizen,
+        medewerker=kim_kcc,
+        kanaal="telefoon",
+    )
+    return aanvraag.nieuwe_zaken[0]

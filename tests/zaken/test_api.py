@@ -203,3 +203,12 @@ def test_transfer_van_geclaimde_zaak_alleen_behandelaar_of_teamleider(
     assert response.status_code == 200
     assert response.json()["afdeling"] == afdeling_vergunningen.code
     assert response.json()["behandelaar"] is None
+
+
+def test_hoofdzaak_noemt_het_aanspreekpunt(aanvraag, kim_kcc, bo_burgerzaken):
+    hoofdzaak = aanvraag.zaken.get(soort=Zaak.Soort.HOOFDZAAK)
+    data = _client(kim_kcc).get(f"/api/v1/zaken/{hoofdzaak.identificatie}/").json()
+    assert data["aanspreekpunt"] == kim_kcc.get_full_name()
+    assert all(deel["aanspreekpunt"] is None for deel in data["deelzaken"])
+    eigen = _zaak(aanvraag, "verhuizing-doorgeven")
+    assert _client(bo_burgerzaken).get(f"/api/v1/zaken/{eigen.pk}/").json()["aanspreekpunt"] is None

@@ -355,3 +355,120 @@ def test_overdragen_van_een_geclaimde_zaak_door_een_collega(
     assert errors.FOUT_OVERDRAGEN_GECLAIMD in response.content.decode()
     deel_burgerzaken.refresh_from_db()
     assert deel_burgerzaken.afdeling == afdeling_burgerzaken
+
+
+def test_console_aanvraag_voor_meer_producten(
+    klant, verhuizing, parkeervergunning, kim_kcc, afdeling_kcc
+):
+    client = _client(kim_kcc)
+    kiezen = f"/console/klanten/{klant.pk}/aanvraag/"
+    response = client.get(kiezen + f"?zoek=parkeer&product={verhuizing.pk}")
+    assert response.status_code == 200
+    assert [p.pk for p in response.context["gekozen"]] == [verhuizing.pk]
+    assert [p.pk for p in response.context["producten"]] == [parkeervergunning.pk]
+    intake = (
+        f"/console/klanten/{klant.pk}/aanvraag/intake/"
+        f"?product={verhuizing.pk}&product={parkeervergunning.pk}"
+    )
+    pagina = client.get(intake)
+    assert pagina.status_code == 200
+    assert 'name="kenteken"' in pagina.content.decode()
+    assert 'name="verhuisdatum"' in pagina.content.decode()
+    response = client.post(
+        intake,
+        {
+            "kanaal": "telefoon",
+            "verhuisdatum": "2026-12-15",
+            "nieuwe_postcode": "1234 CD",
+            "kenteken": "AB-123-C",
+            "soort_vergunning": "bewoner",
+        },
+    )
+    assert response.status_code == 302
+    aanvraag = Aanvraag.objects.get()
+    assert aanvraag.meer_producten
+    hoofdzaak = aanvraag.zaken.get(soort=Zaak.Soort.HOOFDZAAK)
+    assert hoofdzaak.aanspreekpunt == kim_kcc
+    assert hoofdzaak.deelzaken.count() == 2
+    bevestiging = client.get(response["Location"]).content.decode()
+    assert "Aanvraag voor meer producten" in bevestiging
+    regie = client.get(f"/console/zaken/{hoofdzaak.identificatie}/").content.decode()
+    assert "0 van 2 afgerond" in regie
+
+
+def test_aanvraag_kiezen_is_gepagineerd_met_constante_queries(klant, kim_kcc, afdeling_burgerzaken):
+    from tests.productcatalogus.factories import ProductFactory
+
+    client = _client(kim_kcc)
+    url = f"/console/klanten/{klant.pk}/aanvraag/"
+    gekozen = ProductFactory(afdeling=afdeling_burgerzaken, naam="Aaa gekozen")
+    ProductFactory(afdeling=afdeling_burgerzaken)
+    client.get(url)
+    assert_constant_queries(
+        lambda: client.get(f"{url}?product={gekozen.pk}"),
+        lambda: [ProductFactory(afdeling=afdeling_burgerzaken) for _ in range(30)],
+        label="aanvraag kiezen",
+    )
+    response = client.get(f"{url}?product={gekozen.pk}")
+    assert len(response.context["producten"]) == 25  # one page, never the whole catalogue
+    assert response.context["pagina"].paginator.count == 31
+
+
+@pytest.mark.parametrize("query", ["?product=²", "?product=abc", "?product=1&product=x"])
+def test_aanvraag_kiezen_ongeldige_product_is_400(klant, kim_kcc, query):
+    response = _client(kim_kcc).get(f"/console/klanten/{klant.pk}/aanvraag/{query}")
+    assert response.status_code == 400
+    assert errors.FOUT_PRODUCT_KEUZE in response.content.decode()
+
+
+def test_intake_met_onbekend_product_in_de_lijst_is_404(klant, verhuizing, kim_kcc):
+    url = f"/console/klanten/{klant.pk}/aanvraag/intake/?product={verhuizing.pk}&product=999999"
+    assert _client(kim_kcc).get(url).status_code == 404
+
+
+def test_aanspreekpunt_wijzigen_op_de_console(
+    aanvraag, tom_teamleider, kim_kcc, bo_burgerzaken, roles_ready
+):
+    from kcc.accounts import roles
+    from tests.factories import UserFactory
+
+    anna = UserFactory(username="anna", rol=roles.KCC_MEDEWERKER)
+    hoofdzaak = aanvraag.zaken.get(soort=Zaak.Soort.HOOFDZAAK)
+    pagina = f"/console/zaken/{hoofdzaak.identificatie}/"
+    url = pagina + "aanspreekpunt/"
+    assert 'name="aanspreekpunt"' in _client(tom_teamleider).get(pagina).content.decode()
+    assert 'name="aanspreekpunt"' not in _client(kim_kcc).get(pagina).content.decode()
+    assert _client(kim_kcc).post(url, {"aanspreekpunt": anna.pk}).status_code == 403
+    assert _client(bo_burgerzaken).post(url, {"aanspreekpunt": anna.pk}).status_code == 403
+    anoniem = _client().post(url, {"aanspreekpunt": anna.pk})
+    assert anoniem.status_code == 302 and "/accounts/login/" in anoniem["Location"]
+    assert _client(tom_teamleider).post(url, {"aanspreekpunt": "²"}).status_code == 400
+    assert _client(tom_teamleider).get(url).status_code == 405
+    response = _client(tom_teamleider).post(url, {"aanspreekpunt": anna.pk})
+    assert response.status_code == 302
+    hoofdzaak.refresh_from_db()
+    assert hoofdzaak.aanspreekpunt == anna
+    deelzaak = hoofdzaak.deelzaken.first()
+    response = _client(tom_teamleider).post(
+        f"/console/zaken/{deelzaak.identificatie}/aanspreekpunt/", {"aanspreekpunt": anna.pk}
+    )
+    assert response.status_code == 400
+    assert errors.FOUT_AANSPREEKPUNT_ALLEEN_HOOFDZAAK in response.content.decode()
+
+
+def test_backoffice_detail_toont_alleen_de_eigen_antwoorden(aanvraag, vera_vergunningen):
+    parkeren = aanvraag.zaken.get(product__slug="parkeervergunning")
+    html = _client(vera_vergunningen).get(f"/backoffice/zaken/{parkeren.identificatie}/")
+    html = html.content.decode()
+    assert "AB-123-C" in html and "Wat is het kenteken?" in html
+    assert "1234 CD" not in html  # the verhuizing's new postcode is not theirs to see
+    assert "2026-12-15" not in html
+
+
+def test_bevestiging_legt_de_verwerking_vast(aanvraag, kim_kcc, klant):
+    response = _client(kim_kcc).get(f"/console/aanvragen/{aanvraag.pk}/")
+    assert response.status_code == 200
+    assert Verwerking.objects.filter(
+        klant=klant, medewerker=kim_kcc, scherm_of_endpoint="console aanvraag ingediend"
+    ).exists()
+    assert _client(kim_kcc).get("/console/aanvragen/999999/").status_code == 404

@@ -68,6 +68,12 @@ class ZaakOutputSerializer(serializers.ModelSerializer):
     )
     status = StatusSerializer(allow_null=True)
     opgeschort = serializers.BooleanField(source="is_opgeschort")
+    aanspreekpunt = serializers.CharField(
+        source="aanspreekpunt.get_full_name",
+        default=None,
+        allow_null=True,
+        help_text="Hoofdzaak: de KCC-medewerker die het ene aanspreekpunt van de klant is.",
+    )
 
     class Meta:
         model = Zaak
@@ -79,6 +85,7 @@ class ZaakOutputSerializer(serializers.ModelSerializer):
             "organisatie",
             "afdeling",
             "behandelaar",
+            "aanspreekpunt",
             "status",
             "startdatum",
             "streefdatum",
@@ -109,7 +116,10 @@ class ZaakDetailOutputSerializer(ZaakOutputSerializer):
         if not zaak.is_hoofdzaak:
             return []
         return ZaakOutputSerializer(
-            selectors.hoofdzaak_deelzaken(hoofdzaak=zaak).select_related("hoofdzaak"), many=True
+            selectors.hoofdzaak_deelzaken(hoofdzaak=zaak).select_related(
+                "hoofdzaak", "aanspreekpunt"
+            ),
+            many=True,
         ).data
 
     @extend_schema_field(VoortgangSerializer(allow_null=True))
@@ -152,7 +162,13 @@ class ZakenLijstView(ZaakFoutMixin, generics.ListAPIView):
 
     def get_queryset(self):
         qs = selectors.zaken_voor_gebruiker(user=self.request.user).select_related(
-            "product", "organisatie", "afdeling", "behandelaar", "status", "hoofdzaak"
+            "product",
+            "organisatie",
+            "afdeling",
+            "behandelaar",
+            "aanspreekpunt",
+            "status",
+            "hoofdzaak",
         )
         params = self.request.query_params
         open_ = params.get("open", "").lower()

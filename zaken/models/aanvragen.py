@@ -2,15 +2,30 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
 from kanalen.codes import KanaalCode
 
+AANVRAAG_MEER_PRODUCTEN = "Aanvraag voor meer producten"
+
+
+@dataclass(frozen=True)
+class MeerProducten:
+    """The onderwerp of a multi-product aanvraag; reads like a product (``naam``)."""
+
+    naam: str = AANVRAAG_MEER_PRODUCTEN
+
+    def __str__(self) -> str:
+        return self.naam
+
 
 class Aanvraag(models.Model):
-    """One request for one product or one life event; split into zaken when submitted."""
+    """One request for one product, one life event, or several products at once (a KCC
+    medewerker asks for them together); split into zaken when submitted."""
 
     class Status(models.TextChoices):
         CONCEPT = "concept", "Concept (nog niet ingediend)"
@@ -37,6 +52,17 @@ class Aanvraag(models.Model):
         blank=True,
         related_name="aanvragen",
         help_text="De aangevraagde levensgebeurtenis (leeg bij één product).",
+    )
+    meer_producten = models.BooleanField(
+        default=False,
+        help_text="Aan: een aanvraag voor meer producten tegelijk; die staan in 'producten'. "
+        "Ze worden een hoofdzaak met een deelzaak per product, net als een levensgebeurtenis.",
+    )
+    producten = models.ManyToManyField(
+        "productcatalogus.Product",
+        blank=True,
+        related_name="samengestelde_aanvragen",
+        help_text="Bij een aanvraag voor meer producten: de producten.",
     )
     antwoorden = models.JSONField(
         default=dict,
@@ -68,9 +94,15 @@ class Aanvraag(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(product__isnull=False, levensgebeurtenis__isnull=True)
-                | Q(product__isnull=True, levensgebeurtenis__isnull=False),
+                | Q(product__isnull=True, levensgebeurtenis__isnull=False)
+                | Q(product__isnull=True, levensgebeurtenis__isnull=True, meer_producten=True),
                 name="aanvraag_product_of_levensgebeurtenis",
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(meer_producten=False)
+                | Q(product__isnull=True, levensgebeurtenis__isnull=True),
+                name="aanvraag_meer_producten_zonder_product",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -78,4 +110,5 @@ class Aanvraag(models.Model):
 
     @property
     def onderwerp(self):
-        return self.product or self.levensgebeurtenis
+        """The product, the life event, or MeerProducten (all three have ``naam``)."""
+        return self.product or self.levensgebeurtenis or MeerProducten()

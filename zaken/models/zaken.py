@@ -174,7 +174,7 @@ class Zaak(models.Model):
     def omschrijving(self) -> str:
         if self.product_id:
             return self.product.naam
-        return self.aanvraag.levensgebeurtenis.naam if self.aanvraag.levensgebeurtenis_id else ""
+        return self.aanvraag.onderwerp.naam
 
 
 class ZaakStatus(models.Model):

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from kanalen.codes import KanaalCode
+from kcc.accounts import roles
 from kcc.accounts.models import User
 from kcc.normen.calendar import Werkkalender, als_datum
 from kcc.normen.termijnen import termijn_berekenen
@@ -50,13 +51,48 @@ def regie_afdeling() -> Afdeling:
     return afdeling
 
 
-def _controleer_keuze(product: Product | None, levensgebeurtenis: Levensgebeurtenis | None) -> None:
-    if (product is None) == (levensgebeurtenis is None):
+def aanspreekpunt_kiezen(*, regie: Afdeling) -> User | None:
+    """The KCC-medewerker of the regie afdeling with the fewest open hoofdzaken (one query).
+
+    Spreads the hoofdzaken of citizens who applied themselves over the team, lowest id
+    first on a tie; None when the afdeling has no active KCC-medewerker (the KCC as a
+    whole is the contact then, and a teamleider can name one on the hoofdzaak).
+    """
+    return (
+        User.objects.filter(afdelingen=regie, is_active=True, groups__name=roles.KCC_MEDEWERKER)
+        .annotate(
+            open_hoofdzaken=Count(
+                "aanspreekpunt_zaken",
+                filter=Q(aanspreekpunt_zaken__afgesloten_op__isnull=True),
+                distinct=True,
+            )
+        )
+        .order_by("open_hoofdzaken", "pk")
+        .first()
+    )
+
+
+def _controleer_keuze(
+    product: Product | None,
+    levensgebeurtenis: Levensgebeurtenis | None,
+    producten: list[Product] | None = None,
+) -> None:
+    gekozen = (product is not None) + (levensgebeurtenis is not None) + (producten is not None)
+    if gekozen != 1:
         raise ValidationError(errors.FOUT_PRODUCT_OF_LEVENSGEBEURTENIS)
-    if product is not None and not product.actief:
-        raise ValidationError(errors.FOUT_PRODUCT_NIET_ACTIEF)
+    if producten is not None and len({p.pk for p in producten}) < 2:
+        raise ValidationError(errors.FOUT_MEER_PRODUCTEN)
+    for p in [product] if product is not None else producten or []:
+        if not p.actief:
+            raise ValidationError(errors.FOUT_PRODUCT_NIET_ACTIEF)
     if levensgebeurtenis is not None and not levensgebeurtenis.actief:
         raise ValidationError(errors.FOUT_PRODUCT_NIET_ACTIEF)
+
+
+def _uniek(producten: list[Product] | None) -> list[Product] | None:
+    if producten is None:
+        return None
+    return list({p.pk: p for p in producten}.values())
 
 
 def aanvraag_concept_opslaan(
@@ -64,27 +100,34 @@ def aanvraag_concept_opslaan(
     klant: Klant,
     product: Product | None = None,
     levensgebeurtenis: Levensgebeurtenis | None = None,
+    producten: list[Product] | None = None,
     antwoorden: dict,
     medewerker: User | None = None,
     kanaal: str,
     aanvraag: Aanvraag | None = None,
 ) -> Aanvraag:
     """Save a started aanvraag to finish later: no validation of the answers yet."""
-    _controleer_keuze(product, levensgebeurtenis)
+    producten = _uniek(producten)
+    _controleer_keuze(product, levensgebeurtenis, producten)
     if kanaal not in KanaalCode.values:
         raise ValidationError(errors.FOUT_KANAAL_ONBEKEND)
     if aanvraag is not None and aanvraag.status != Aanvraag.Status.CONCEPT:
         raise ValidationError(errors.FOUT_AANVRAAG_AL_INGEDIEND)
     bewaard = {k: v for k, v in (antwoorden or {}).items() if isinstance(k, str)}
     if aanvraag is None:
-        return Aanvraag.objects.create(
-            klant=klant,
-            product=product,
-            levensgebeurtenis=levensgebeurtenis,
-            antwoorden=bewaard,
-            ingediend_door=medewerker,
-            kanaal=kanaal,
-        )
+        with transaction.atomic():
+            aanvraag = Aanvraag.objects.create(
+                klant=klant,
+                product=product,
+                levensgebeurtenis=levensgebeurtenis,
+                meer_producten=producten is not None,
+                antwoorden=bewaard,
+                ingediend_door=medewerker,
+                kanaal=kanaal,
+            )
+            if producten is not None:
+                aanvraag.producten.set(producten)
+        return aanvraag
     aanvraag.antwoorden = bewaard
     aanvraag.kanaal = kanaal
     aanvraag.save(update_fields=["antwoorden", "kanaal", "gewijzigd_op"])
@@ -115,6 +158,7 @@ def aanvraag_indienen(
     klant: Klant,
     product: Product | None = None,
     levensgebeurtenis: Levensgebeurtenis | None = None,
+    producten: list[Product] | None = None,
     antwoorden: dict,
     medewerker: User | None = None,
     kanaal: str,
@@ -122,22 +166,27 @@ def aanvraag_indienen(
 ) -> Aanvraag:
     """Validate the answers and create the zaken: one for a product; for a life event a
     hoofdzaak under KCC regie plus one deelzaak per applicable component, each routed to
-    the afdeling (and organisation) that delivers the product.
+    the afdeling (and organisation) that delivers the product. ``producten`` (two or
+    more, from the console) is split the same way: one deelzaak per product.
+
+    The hoofdzaak's aanspreekpunt is the KCC-medewerker who submitted it, or (the
+    citizen applied in the portal) the least busy KCC-medewerker of the regie afdeling.
 
     ``aanvraag``: a saved concept to submit. Returns the aanvraag; its zaken are in
     ``aanvraag.nieuwe_zaken`` (hoofdzaak first).
     """
-    _controleer_keuze(product, levensgebeurtenis)
+    producten = _uniek(producten)
+    _controleer_keuze(product, levensgebeurtenis, producten)
     if kanaal not in KanaalCode.values:
         raise ValidationError({"kanaal": errors.FOUT_KANAAL_ONBEKEND})
     if aanvraag is not None and aanvraag.status != Aanvraag.Status.CONCEPT:
         raise ValidationError(errors.FOUT_AANVRAAG_AL_INGEDIEND)
 
     onderdelen = componenten(levensgebeurtenis) if levensgebeurtenis is not None else []
-    vragen = intake_vragen(product=product, onderdelen=onderdelen)
+    vragen = intake_vragen(product=product, onderdelen=onderdelen, producten=producten)
     ruw = antwoorden if isinstance(antwoorden, dict) else {}
     # Questions of a conditional component are required only when it applies.
-    geldig_ids = {product.pk} if product is not None else set()
+    geldig_ids = {product.pk} if product is not None else {p.pk for p in producten or []}
     voorwaarden = {v.code: v for v in vragen if v.voorwaarde}
     for o in onderdelen:
         if not o.voorwaarde_code or voorwaarde_ja(voorwaarden[o.voorwaarde_code], ruw):
@@ -147,20 +196,34 @@ def aanvraag_indienen(
     toepasselijk = toepasselijke_onderdelen(onderdelen, schoon)
     if levensgebeurtenis is not None and not toepasselijk:
         raise ValidationError(errors.FOUT_GEEN_ONDERDEEL)
-    regie = regie_afdeling() if levensgebeurtenis is not None else None
+    samengesteld = levensgebeurtenis is not None or producten is not None
+    regie = regie_afdeling() if samengesteld else None
+    aanspreekpunt = None
+    if regie is not None:
+        if medewerker is not None and medewerker.has_role(roles.KCC_MEDEWERKER):
+            aanspreekpunt = medewerker
+        else:
+            aanspreekpunt = aanspreekpunt_kiezen(regie=regie)
 
     with transaction.atomic():
         nu = timezone.now()
         if aanvraag is None:
-            aanvraag = Aanvraag(klant=klant, product=product, levensgebeurtenis=levensgebeurtenis)
+            aanvraag = Aanvraag(
+                klant=klant,
+                product=product,
+                levensgebeurtenis=levensgebeurtenis,
+                meer_producten=producten is not None,
+            )
         aanvraag.antwoorden = schoon
         aanvraag.kanaal = kanaal
         aanvraag.ingediend_door = aanvraag.ingediend_door or medewerker
         aanvraag.status = Aanvraag.Status.INGEDIEND
         aanvraag.ingediend_op = nu
         aanvraag.save()
-
-        producten = [product] if product is not None else [o.product for o in toepasselijk]
+        if producten is not None:
+            aanvraag.producten.set(producten)
+        else:
+            producten = [product] if product is not None else [o.product for o in toepasselijk]
         identificaties = iter(
             zaak_identificaties_reserveren(
                 jaar=als_datum(nu).year, aantal=len(producten) + (1 if regie else 0)
@@ -179,7 +242,7 @@ def aanvraag_indienen(
                 klant=klant,
                 organisatie=regie.organisatie,
                 afdeling=regie,
-                aanspreekpunt=medewerker,
+                aanspreekpunt=aanspreekpunt,
                 startdatum=startdatum,
             )
             nieuw.append(hoofdzaak)
@@ -239,11 +302,14 @@ def aanvraag_indienen(
             zaak_extern_doorzetten(zaak=z)
         eerste = nieuw[0]
         if hoofdzaak is not None:
+            wat = f"'{levensgebeurtenis.naam}'" if levensgebeurtenis else "voor meer producten"
+            voornaam = aanspreekpunt.first_name if aanspreekpunt else ""
             tekst = (
-                f"Wij hebben uw aanvraag '{levensgebeurtenis.naam}' ontvangen. Die bestaat uit "
+                f"Wij hebben uw aanvraag {wat} ontvangen. Die bestaat uit "
                 f"{len(zaken)} onderdelen: "
                 + ", ".join(f"{z.product.naam} ({z.identificatie})" for z in zaken)
-                + ". U heeft één aanspreekpunt bij het KCC."
+                + ". U heeft één aanspreekpunt bij het KCC"
+                + (f": {voornaam}." if voornaam else ".")
             )
         else:
             tekst = f"Wij hebben uw aanvraag '{product.naam}' ontvangen."

@@ -9,6 +9,7 @@ from kcc.audit.services import verwerking_vastleggen
 from klanten.models import DigitaalAdres, Klant
 from productcatalogus.models import Organisatie
 from zaken.models import OutboxBericht, Zaak
+from zaken.selectors import zaak_antwoorden_per_code
 from zaken.services.outbox import cloudevent, outbox_bericht_schrijven
 
 EVENT_DOORGEZET = "nl.kcc.zaak.doorgezet"
@@ -77,7 +78,8 @@ def zaak_extern_doorzetten(*, zaak: Zaak, sleutel: str = "doorgezet") -> OutboxB
             "adres": klant.adresregel,
             "email": klant_voorkeur_email(klant),
         },
-        "antwoorden": zaak.aanvraag.antwoorden,
+        # Only what this deelzaak's product asked: never the other organisations' answers.
+        "antwoorden": zaak_antwoorden_per_code(zaak=zaak),
         "links": {
             "zaak": api,
             "status": reverse("api:zaken:status", kwargs={"id": zaak.identificatie}),

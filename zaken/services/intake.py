@@ -61,14 +61,18 @@ def componenten(levensgebeurtenis: Levensgebeurtenis) -> list[LevensgebeurtenisC
 
 
 def intake_vragen(
-    *, product: Product | None = None, onderdelen: list[LevensgebeurtenisComponent] | None = None
+    *,
+    product: Product | None = None,
+    onderdelen: list[LevensgebeurtenisComponent] | None = None,
+    producten: list[Product] | None = None,
 ) -> list[IntakeVraag]:
     """All questions: a life event's condition questions first, then the products' own.
 
-    A code asked by two products is asked once.
+    ``producten``: the products of a multi-product aanvraag. A code asked by two products
+    is asked once.
     """
     vragen: dict[str, IntakeVraag] = {}
-    producten = [product] if product is not None else []
+    producten = [product] if product is not None else list(producten or [])
     for onderdeel in onderdelen or []:
         if onderdeel.voorwaarde_code and onderdeel.voorwaarde_code not in vragen:
             vragen[onderdeel.voorwaarde_code] = IntakeVraag(

@@ -254,6 +254,9 @@ def informatieverzoek_beantwoorden(
     The deadlines move on by the working days the zaak stood still (kcc.normen).
     """
     zaak = _vergrendel(informatieverzoek.zaak)
+    if medewerker is not None:
+        # A medewerker records the answer for the customer: only the behandelaar does.
+        _behandelaar_of_extern(zaak, medewerker, None)
     verzoek = Informatieverzoek.objects.select_for_update().get(pk=informatieverzoek.pk)
     if verzoek.beantwoord_op is not None:
         raise ZaakFout(errors.FOUT_AL_BEANTWOORD)
@@ -460,6 +463,31 @@ def _hoofdzaak_termijnen_bijwerken(zaak: Zaak) -> None:
     Zaak.objects.filter(pk=zaak.hoofdzaak_id).update(
         streefdatum=data["streef"], uiterlijke_einddatum=data["uiterlijk"]
     )
+
+
+@transaction.atomic
+def hoofdzaak_aanspreekpunt_wijzigen(
+    *, hoofdzaak: Zaak, aanspreekpunt: User, medewerker: User
+) -> Zaak:
+    """A teamleider names the KCC-medewerker who is the citizen's one contact."""
+    if not medewerker.has_role(roles.TEAMLEIDER):
+        raise ZaakGeenToegang(errors.FOUT_AANSPREEKPUNT_ALLEEN_TEAMLEIDER)
+    hoofdzaak = _vergrendel(hoofdzaak)
+    _open(hoofdzaak)
+    if not hoofdzaak.is_hoofdzaak:
+        raise ZaakFout(errors.FOUT_AANSPREEKPUNT_ALLEEN_HOOFDZAAK)
+    if not (aanspreekpunt.is_active and aanspreekpunt.has_role(roles.KCC_MEDEWERKER)):
+        raise ZaakFout(errors.FOUT_AANSPREEKPUNT_GEEN_KCC)
+    if hoofdzaak.aanspreekpunt_id == aanspreekpunt.pk:
+        return hoofdzaak
+    hoofdzaak.aanspreekpunt = aanspreekpunt
+    hoofdzaak.save(update_fields=["aanspreekpunt", "gewijzigd_op"])
+    _historie(
+        hoofdzaak,
+        f"Aanspreekpunt: {_door(aanspreekpunt, None)}",
+        medewerker=medewerker,
+    )
+    return hoofdzaak
 
 
 def zaak_notitie_toevoegen(*, zaak: Zaak, tekst: str, medewerker: User) -> ZaakNotitie:

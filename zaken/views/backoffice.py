@@ -103,7 +103,7 @@ def _detail(
         "informatieverzoeken": zaak.informatieverzoeken.order_by("-gevraagd_op", "-id"),
         "open_verzoek": open_verzoek,
         "signaleringen": signaleringen_voor_zaak(zaak=zaak),
-        "antwoorden": zaak.aanvraag.antwoorden,
+        "antwoorden": selectors.zaak_antwoorden(zaak=zaak),
         "status_form": bound.get("status_form")
         or forms.StatusForm(product_id=zaak.product_id, prefix="status"),
         "overdragen_form": bound.get("overdragen_form")

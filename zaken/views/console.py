@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
 from kcc.accounts import roles
 from kcc.core.permissions import role_required
@@ -16,6 +17,7 @@ from zaken.errors import ZaakFout
 from zaken.models import Aanvraag, Zaak
 from zaken.services.aanvragen import aanvraag_concept_opslaan, aanvraag_indienen
 from zaken.services.intake import brp_waarde, componenten, intake_vragen
+from zaken.services.zaken import hoofdzaak_aanspreekpunt_wijzigen
 
 KCC = (roles.KCC_MEDEWERKER, roles.TEAMLEIDER)
 
@@ -26,42 +28,69 @@ def _klant(request: HttpRequest, klant_id: int, scherm: str):
 
 @role_required(roles.KCC_MEDEWERKER)
 def aanvraag_kiezen(request: HttpRequest, klant_id: int) -> HttpResponse:
+    """Choose a life event, or search and tick one or more products (a page at a time).
+
+    The ticked products travel along in the query string, so a medewerker can search
+    again and add more; "Verder" submits the same form to the intake.
+    """
     klant = _klant(request, klant_id, "console aanvraag starten")
+    form = forms.ProductKiezenForm(request.GET or None)
+    zoekterm, gekozen_ids = "", []
+    if form.is_valid():
+        zoekterm = form.cleaned_data["zoek"]
+        gekozen_ids = form.cleaned_data["product"]
+    keuze = selectors.producten_kiezen(
+        zoekterm=zoekterm, gekozen_ids=gekozen_ids, pagina=request.GET.get("pagina")
+    )
+    params = request.GET.copy()
+    params.pop("pagina", None)
     return render(
         request,
         "console/zaken/aanvraag_kiezen.html",
         {
             "klant": klant,
-            "producten": Product.objects.filter(actief=True)
-            .select_related("organisatie")
-            .order_by("naam"),
+            "form": form,
+            "zoekterm": zoekterm,
+            "gekozen": keuze.gekozen,
+            "pagina": keuze.pagina,
+            "producten": keuze.pagina.object_list,
+            "pagina_query": params.urlencode(),
             "levensgebeurtenissen": Levensgebeurtenis.objects.filter(actief=True).order_by("naam"),
-            "concepten": Aanvraag.objects.filter(klant=klant, status=Aanvraag.Status.CONCEPT)
-            .select_related("product", "levensgebeurtenis")
-            .order_by("-gewijzigd_op"),
+            "concepten": selectors.aanvraag_concepten(klant=klant),
         },
+        status=200 if form.is_valid() or not request.GET else 400,
     )
 
 
-def _onderwerp(request: HttpRequest, klant, aanvraag: Aanvraag | None):
-    """The product or life event of this intake, from the concept or the query string."""
+def _onderwerp(request: HttpRequest, aanvraag: Aanvraag | None):
+    """(product, levensgebeurtenis, producten) of this intake: one of the three is set.
+
+    From the concept, or the query string: one ``product`` is a single aanvraag, two or
+    more a multi-product aanvraag.
+    """
     if aanvraag is not None:
-        return aanvraag.product, aanvraag.levensgebeurtenis
-    bron = request.POST if request.method == "POST" else request.GET
-    product_id = selectors.als_id(bron.get("product") or request.GET.get("product"))
-    lg_id = selectors.als_id(bron.get("levensgebeurtenis") or request.GET.get("levensgebeurtenis"))
-    if product_id is not None:
-        product = (
-            Product.objects.filter(pk=product_id, actief=True)
-            .select_related("organisatie", "afdeling")
-            .first()
+        producten = (
+            list(aanvraag.producten.select_related("organisatie", "afdeling").order_by("naam"))
+            if aanvraag.meer_producten
+            else None
         )
-        if product:
-            return product, None
-    if lg_id is not None:
+        return aanvraag.product, aanvraag.levensgebeurtenis, producten
+    product_ids = {selectors.als_id(waarde) for waarde in request.GET.getlist("product")}
+    lg_id = selectors.als_id(request.GET.get("levensgebeurtenis"))
+    if product_ids and None not in product_ids:
+        gevonden = list(
+            Product.objects.filter(pk__in=product_ids, actief=True)
+            .select_related("organisatie", "afdeling")
+            .order_by("naam")
+        )
+        if len(gevonden) == len(product_ids):
+            if len(gevonden) == 1:
+                return gevonden[0], None, None
+            return None, None, gevonden
+    elif lg_id is not None and not product_ids:
         lg = Levensgebeurtenis.objects.filter(pk=lg_id, actief=True).first()
         if lg:
-            return None, lg
+            return None, lg, None
     raise Http404("Kies een product of levensgebeurtenis.")
 
 
@@ -79,9 +108,9 @@ def aanvraag_intake(request: HttpRequest, klant_id: int) -> HttpResponse:
         ).first()
         if aanvraag is None:
             raise Http404("Concept niet gevonden.")
-    product, levensgebeurtenis = _onderwerp(request, klant, aanvraag)
+    product, levensgebeurtenis, producten = _onderwerp(request, aanvraag)
     onderdelen = componenten(levensgebeurtenis) if levensgebeurtenis else []
-    vragen = intake_vragen(product=product, onderdelen=onderdelen)
+    vragen = intake_vragen(product=product, onderdelen=onderdelen, producten=producten)
     bekend = []
     te_vragen = []
     for vraag in vragen:
@@ -90,9 +119,12 @@ def aanvraag_intake(request: HttpRequest, klant_id: int) -> HttpResponse:
             bekend.append((vraag, waarde))
         else:
             te_vragen.append(vraag)
-    onvoorwaardelijk = (
-        {product.pk} if product else {o.product_id for o in onderdelen if not o.voorwaarde_code}
-    )
+    if product is not None:
+        onvoorwaardelijk = {product.pk}
+    elif producten is not None:
+        onvoorwaardelijk = {p.pk for p in producten}
+    else:
+        onvoorwaardelijk = {o.product_id for o in onderdelen if not o.voorwaarde_code}
     verplicht = {v.code for v in te_vragen if v.voorwaarde or onvoorwaardelijk & set(v.product_ids)}
     initial = dict(aanvraag.antwoorden) if aanvraag else {}
     for code, waarde in list(initial.items()):
@@ -116,6 +148,7 @@ def aanvraag_intake(request: HttpRequest, klant_id: int) -> HttpResponse:
                     klant=klant,
                     product=product,
                     levensgebeurtenis=levensgebeurtenis,
+                    producten=producten,
                     antwoorden=antwoorden,
                     medewerker=request.user,
                     kanaal=kanaal,
@@ -137,6 +170,7 @@ def aanvraag_intake(request: HttpRequest, klant_id: int) -> HttpResponse:
                     klant=klant,
                     product=product,
                     levensgebeurtenis=levensgebeurtenis,
+                    producten=producten,
                     antwoorden={k: str(v) for k, v in antwoorden.items()},
                     medewerker=request.user,
                     kanaal=form.cleaned_data["kanaal"],
@@ -155,6 +189,7 @@ def aanvraag_intake(request: HttpRequest, klant_id: int) -> HttpResponse:
             "klant": klant,
             "product": product,
             "levensgebeurtenis": levensgebeurtenis,
+            "producten": producten,
             "onderdelen": onderdelen,
             "bekend": bekend,
             "form": form,
@@ -174,17 +209,8 @@ def _fouten_in_form(form, exc: ValidationError) -> None:
 
 @role_required(*KCC)
 def aanvraag_bevestiging(request: HttpRequest, aanvraag_id: int) -> HttpResponse:
-    aanvraag = (
-        Aanvraag.objects.select_related("klant", "product", "levensgebeurtenis")
-        .filter(pk=aanvraag_id, status=Aanvraag.Status.INGEDIEND)
-        .first()
-    )
-    if aanvraag is None:
-        raise Http404("Aanvraag niet gevonden.")
-    zaken = list(
-        aanvraag.zaken.select_related(
-            "product", "organisatie", "afdeling", "aanspreekpunt"
-        ).order_by("id")
+    aanvraag, zaken = selectors.aanvraag_get_voor_medewerker(
+        medewerker=request.user, aanvraag_id=aanvraag_id, scherm="console aanvraag ingediend"
     )
     return render(
         request,
@@ -197,14 +223,20 @@ def aanvraag_bevestiging(request: HttpRequest, aanvraag_id: int) -> HttpResponse
     )
 
 
-@role_required(*KCC)
-def zaak_regie(request: HttpRequest, identificatie: str) -> HttpResponse:
-    """A zaak as the KCC sees it; for a hoofdzaak the deelzaken and their progress."""
-    zaak = selectors.zaak_get_voor_gebruiker(user=request.user, id=identificatie)
+def _zaak_pagina(
+    request: HttpRequest, zaak: Zaak, *, form=None, fout: str = "", status: int = 200
+) -> HttpResponse:
     hoofdzaak = zaak if zaak.is_hoofdzaak else zaak.hoofdzaak
     deelzaken = list(selectors.hoofdzaak_deelzaken(hoofdzaak=hoofdzaak)) if hoofdzaak else []
     voortgang = selectors.hoofdzaak_voortgang(hoofdzaak=hoofdzaak) if hoofdzaak else None
     klant = selectors.klant_voor_zaak(zaak=zaak, medewerker=request.user, scherm="console zaak")
+    if (
+        form is None
+        and zaak.is_hoofdzaak
+        and zaak.is_open
+        and request.user.has_role(roles.TEAMLEIDER)
+    ):
+        form = forms.AanspreekpuntForm(initial={"aanspreekpunt": zaak.aanspreekpunt_id})
     return render(
         request,
         "console/zaken/zaak.html",
@@ -216,5 +248,35 @@ def zaak_regie(request: HttpRequest, identificatie: str) -> HttpResponse:
             "klant": klant,
             "historie": selectors.zaak_historie(zaak=zaak),
             "vandaag": selectors.vandaag(),
+            "aanspreekpunt_form": form,
+            "fout": fout,
         },
+        status=status,
     )
+
+
+@role_required(*KCC)
+def zaak_regie(request: HttpRequest, identificatie: str) -> HttpResponse:
+    """A zaak as the KCC sees it; for a hoofdzaak the deelzaken and their progress."""
+    zaak = selectors.zaak_get_voor_gebruiker(user=request.user, id=identificatie)
+    return _zaak_pagina(request, zaak)
+
+
+@role_required(roles.TEAMLEIDER)
+@require_POST
+def zaak_aanspreekpunt(request: HttpRequest, identificatie: str) -> HttpResponse:
+    """A teamleider names the hoofdzaak's aanspreekpunt for the citizen."""
+    zaak = selectors.zaak_get_voor_gebruiker(user=request.user, id=identificatie)
+    form = forms.AanspreekpuntForm(request.POST)
+    if not form.is_valid():
+        return _zaak_pagina(request, zaak, form=form, status=400)
+    try:
+        hoofdzaak_aanspreekpunt_wijzigen(
+            hoofdzaak=zaak,
+            aanspreekpunt=form.cleaned_data["aanspreekpunt"],
+            medewerker=request.user,
+        )
+    except ZaakFout as exc:
+        return _zaak_pagina(request, zaak, form=form, fout=exc.message, status=exc.status_code)
+    messages.success(request, "Het aanspreekpunt is gewijzigd.")
+    return redirect("console:zaken:zaak", identificatie=zaak.identificatie)
