@@ -109,8 +109,8 @@ def _status(zaak: Zaak, historie: list[PubliekeStatus]) -> str:
 def _portaal_zaak(zaak: Zaak, deelzaken: list[Zaak]) -> PortaalZaak:
     historie = _publieke_historie(zaak)
     omschrijving = zaak.product.naam if zaak.product_id else ""
-    if not omschrijving and zaak.aanvraag.levensgebeurtenis_id:
-        omschrijving = zaak.aanvraag.levensgebeurtenis.naam
+    if not omschrijving:  # a hoofdzaak: the life event, or "several products"
+        omschrijving = zaak.aanvraag.onderwerp.naam
     pz = PortaalZaak(
         pk=zaak.pk,
         identificatie=zaak.identificatie,

@@ -197,3 +197,13 @@ def test_aanspreekpunt_alleen_door_teamleider_en_alleen_kcc(
             hoofdzaak=deelzaak, aanspreekpunt=anna, medewerker=tom_teamleider
         )
     assert exc.value.message == errors.FOUT_AANSPREEKPUNT_ALLEEN_HOOFDZAAK
+
+
+def test_portaal_toont_de_hoofdzaak_van_meer_producten_met_naam(
+    klant, verhuizing, parkeervergunning, kim_kcc, afdeling_kcc
+):
+    from kcc.portaal.zaken_selectors import zaken_voor_portaal
+
+    _indienen(klant, [verhuizing, parkeervergunning], kim_kcc)
+    (hoofdzaak,) = [z for z in zaken_voor_portaal(klant_ids=[klant.pk]) if z.is_hoofdzaak]
+    assert hoofdzaak.omschrijving == AANVRAAG_MEER_PRODUCTEN
