@@ -10,6 +10,7 @@ from kanalen.models import Contactmoment, Kanaal
 from kanalen.selectors import aanvraag_voor_contact_get, aanvragen_voor_contact
 from kanalen.services import ONBEKEND_PRODUCT, ONBEKENDE_VAC, ContactverzoekInvoer, VraagInvoer
 from kcc.accounts.models import User
+from kcc.core.widgets import SnelleSelect
 from klanten.validators import ID_MAX
 from productcatalogus.models import Afdeling, Organisatie
 from zaken.models import Aanvraag
@@ -75,27 +76,27 @@ class ContactmomentForm(forms.Form):
         queryset=Kanaal.objects.filter(actief=True),
         to_field_name="code",
         empty_label=None,
-        widget=forms.Select(attrs=_SELECT),
+        widget=SnelleSelect(attrs=_SELECT),
     )
     resultaat = forms.ChoiceField(
         label="Resultaat",
         choices=Contactmoment.Resultaat.choices,
         initial=Contactmoment.Resultaat.BEANTWOORD,
-        widget=forms.Select(attrs=_SELECT),
+        widget=SnelleSelect(attrs=_SELECT),
     )
     doorverwezen_naar = forms.ModelChoiceField(
         label="Doorverwezen naar",
         queryset=Organisatie.objects.filter(is_eigen_organisatie=False),
         required=False,
         help_text="Alleen bij 'doorverwezen naar andere organisatie'.",
-        widget=forms.Select(attrs=_SELECT),
+        widget=SnelleSelect(attrs=_SELECT),
     )
     afdeling = forms.ModelChoiceField(
         label="Terugbellen door afdeling",
         queryset=Afdeling.objects.filter(actief=True).select_related("organisatie"),
         required=False,
         help_text="Alleen bij 'contactverzoek'.",
-        widget=forms.Select(attrs=_SELECT),
+        widget=SnelleSelect(attrs=_SELECT),
     )
     behandelaar = forms.ModelChoiceField(
         label="Terugbellen door medewerker",
@@ -104,7 +105,7 @@ class ContactmomentForm(forms.Form):
         .order_by("first_name", "last_name", "username"),
         required=False,
         help_text="Niet verplicht: een medewerker van die afdeling die persoonlijk terugbelt.",
-        widget=forms.Select(attrs=_SELECT),
+        widget=SnelleSelect(attrs=_SELECT),
     )
     terugbel_telefoon = forms.CharField(
         label="Terugbellen op telefoonnummer",
@@ -126,13 +127,13 @@ class ContactmomentForm(forms.Form):
         required=False,
         help_text="Bij 'aanvraag gestart': de aanvraag die u in dit contact voor de klant "
         "registreerde.",
-        widget=forms.Select(attrs=_SELECT),
+        widget=SnelleSelect(attrs=_SELECT),
     )
     vorig_contactmoment = forms.ModelChoiceField(
         label="Vervolg op eerder contact",
         queryset=Contactmoment.objects.none(),
         required=False,
-        widget=forms.Select(attrs=_SELECT),
+        widget=SnelleSelect(attrs=_SELECT),
     )
 
     def __init__(self, *args, klant=None, **kwargs):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from kanalen.codes import KanaalCode
+from kcc.core.widgets import SnelleSelect
 from klanten.models import DigitaalAdres, Klant, Toestemming
 from klanten.validators import ID_MAX
 
@@ -35,7 +36,7 @@ class ZoekForm(forms.Form):
 
 class DigitaalAdresForm(forms.Form):
     soort = forms.ChoiceField(
-        label="Soort", choices=DigitaalAdres.Soort.choices, widget=forms.Select(attrs=_SELECT)
+        label="Soort", choices=DigitaalAdres.Soort.choices, widget=SnelleSelect(attrs=_SELECT)
     )
     waarde = forms.CharField(
         label="E-mailadres of telefoonnummer",
@@ -67,16 +68,16 @@ class VoorkeurenForm(forms.Form):
         label="Voorkeurskanaal",
         choices=[("", "Geen voorkeur"), *KanaalCode.choices],
         required=False,
-        widget=forms.Select(attrs=_SELECT),
+        widget=SnelleSelect(attrs=_SELECT),
     )
     voorkeurstaal = forms.ChoiceField(
-        label="Voorkeurstaal", choices=Klant.Taal.choices, widget=forms.Select(attrs=_SELECT)
+        label="Voorkeurstaal", choices=Klant.Taal.choices, widget=SnelleSelect(attrs=_SELECT)
     )
 
 
 class ToestemmingForm(forms.Form):
     soort = forms.ChoiceField(
-        label="Toestemming", choices=Toestemming.Soort.choices, widget=forms.Select(attrs=_SELECT)
+        label="Toestemming", choices=Toestemming.Soort.choices, widget=SnelleSelect(attrs=_SELECT)
     )
     derde_partij = forms.CharField(
         label="Met wie",
@@ -89,7 +90,7 @@ class ToestemmingForm(forms.Form):
         label="De klant",
         choices=[("1", "geeft toestemming"), ("0", "trekt toestemming in")],
         coerce=lambda v: v == "1",
-        widget=forms.Select(attrs=_SELECT),
+        widget=SnelleSelect(attrs=_SELECT),
     )
     toelichting = forms.CharField(
         label="Toelichting", max_length=300, required=False, widget=forms.TextInput(attrs=_TEXT)

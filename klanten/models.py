@@ -2,7 +2,8 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
+from django.db.models.functions import Upper
 
 from kanalen.codes import KanaalCode
 from klanten import validators
@@ -212,6 +213,11 @@ class DigitaalAdres(models.Model):
                 condition=Q(voorkeur=True),
                 name="een_voorkeursadres_per_soort",
             ),
+        ]
+        indexes = [
+            # Who is this caller or sender? Case-insensitive (waarde__iexact), in one
+            # index lookup among millions of addresses.
+            models.Index(F("soort"), Upper("waarde"), name="digitaal_adres_zoeken"),
         ]
 
     def __str__(self) -> str:

@@ -1,5 +1,6 @@
 from django import forms
 
+from kcc.core.widgets import SnelleSelect
 from productcatalogus.selectors import DOELGROEPEN
 
 
@@ -17,5 +18,5 @@ class ZoekForm(forms.Form):
         label="Voor wie",
         required=False,
         choices=[("", "Iedereen"), *[(d, d.capitalize()) for d in DOELGROEPEN]],
-        widget=forms.Select(attrs={"class": "utrecht-select utrecht-select--html-select"}),
+        widget=SnelleSelect(attrs={"class": "utrecht-select utrecht-select--html-select"}),
     )

@@ -7,6 +7,7 @@ from django import forms
 from kanalen.codes import KanaalCode
 from kcc.accounts import roles
 from kcc.accounts.models import User
+from kcc.core.widgets import SnelleSelect
 from productcatalogus.models import Afdeling, Product, Statustype
 from zaken import errors
 from zaken.services.intake import IntakeVraag
@@ -21,13 +22,13 @@ class WerkvoorraadFilterForm(forms.Form):
         queryset=Product.objects.none(),
         required=False,
         empty_label="Alle producten",
-        widget=forms.Select(attrs=KEUZE),
+        widget=SnelleSelect(attrs=KEUZE),
     )
     status = forms.ModelChoiceField(
         queryset=Statustype.objects.none(),
         required=False,
         empty_label="Alle statussen",
-        widget=forms.Select(attrs=KEUZE),
+        widget=SnelleSelect(attrs=KEUZE),
     )
 
     def __init__(self, *args, afdeling_ids: list[int], **kwargs) -> None:
@@ -81,7 +82,7 @@ class AanspreekpuntForm(forms.Form):
     aanspreekpunt = forms.ModelChoiceField(
         queryset=User.objects.none(),
         label="Aanspreekpunt voor de klant",
-        widget=forms.Select(attrs=KEUZE),
+        widget=SnelleSelect(attrs=KEUZE),
     )
 
     def __init__(self, *args, **kwargs) -> None:
@@ -98,7 +99,7 @@ class OverdragenForm(forms.Form):
     afdeling = forms.ModelChoiceField(
         queryset=Afdeling.objects.none(),
         label="Naar afdeling",
-        widget=forms.Select(attrs=KEUZE),
+        widget=SnelleSelect(attrs=KEUZE),
     )
     reden = forms.CharField(label="Reden", max_length=500, widget=TEKST)
 
@@ -112,7 +113,7 @@ class OverdragenForm(forms.Form):
 
 class StatusForm(forms.Form):
     statustype = forms.ModelChoiceField(
-        queryset=Statustype.objects.none(), label="Nieuwe status", widget=forms.Select(attrs=KEUZE)
+        queryset=Statustype.objects.none(), label="Nieuwe status", widget=SnelleSelect(attrs=KEUZE)
     )
     toelichting = forms.CharField(
         label="Toelichting (intern)", max_length=500, required=False, widget=TEKST
@@ -174,7 +175,7 @@ class IntakeForm(forms.Form):
         label="Kanaal van het contact",
         choices=KanaalCode.choices,
         initial=KanaalCode.TELEFOON,
-        widget=forms.Select(attrs=KEUZE),
+        widget=SnelleSelect(attrs=KEUZE),
     )
 
     def __init__(
@@ -213,7 +214,7 @@ def _veld(vraag: IntakeVraag, *, verplicht: bool, uitleg: str) -> forms.Field:
     if vraag.type == "keuze":
         return forms.ChoiceField(
             choices=[("", "Maak een keuze"), *[(k, k) for k in vraag.keuzes]],
-            widget=forms.Select(attrs=KEUZE),
+            widget=SnelleSelect(attrs=KEUZE),
             **opties,
         )
     return forms.CharField(max_length=2000, widget=forms.TextInput(attrs=INVOER), **opties)

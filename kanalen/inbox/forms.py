@@ -7,6 +7,7 @@ from django import forms
 from kanalen.codes import KanaalCode
 from kanalen.inbox.models import InkomendBericht
 from kanalen.inbox.services import ANTWOORD_KANALEN
+from kcc.core.widgets import SnelleSelect
 from productcatalogus.models import Afdeling
 
 _SELECT = {"class": "utrecht-select utrecht-select--html-select"}
@@ -29,14 +30,14 @@ class InboxFilterForm(forms.Form):
         label="Kanaal",
         required=False,
         choices=[("", "Alle kanalen"), *INBOX_KANALEN],
-        widget=forms.Select(_SELECT),
+        widget=SnelleSelect(_SELECT),
     )
     status = forms.ChoiceField(
         label="Status",
         required=False,
         choices=[("", "Alle open berichten")]
         + [(s, InkomendBericht.Status(s).label) for s in InkomendBericht.OPEN],
-        widget=forms.Select(_SELECT),
+        widget=SnelleSelect(_SELECT),
     )
     eigen = forms.BooleanField(label="Alleen mijn berichten", required=False)
 
@@ -56,7 +57,7 @@ class AntwoordForm(forms.Form):
         choices=[(k, KanaalCode(k).label) for k in ANTWOORD_KANALEN],
         help_text="E-mail wordt verstuurd. Bij post of telefoon legt u vast wat u de klant "
         "stuurde of zei.",
-        widget=forms.Select(_SELECT),
+        widget=SnelleSelect(_SELECT),
     )
     tekst = forms.CharField(
         label="Antwoord",
@@ -81,7 +82,7 @@ class ZaakProductForm(forms.Form):
         label="Product",
         queryset=None,
         empty_label="Kies een product",
-        widget=forms.Select(_SELECT),
+        widget=SnelleSelect(_SELECT),
     )
 
     def __init__(self, *args, producten, **kwargs):
@@ -96,7 +97,7 @@ class OverdragenForm(forms.Form):
             "organisatie__naam", "naam"
         ),
         empty_label="Kies een afdeling",
-        widget=forms.Select(_SELECT),
+        widget=SnelleSelect(_SELECT),
     )
     vraag = forms.CharField(
         label="Wat moet de afdeling doen?",
@@ -113,7 +114,7 @@ class HandmatigForm(forms.Form):
     kanaal = forms.ChoiceField(
         label="Kanaal",
         choices=[(KanaalCode.POST, "Post (brief)"), (KanaalCode.SOCIALE_MEDIA, "Sociale media")],
-        widget=forms.Select(_SELECT),
+        widget=SnelleSelect(_SELECT),
     )
     ontvangen_op = forms.DateField(
         label="Ontvangen op",

@@ -15,6 +15,7 @@ from kanalen.inbox.models import Afspraak
 from kanalen.inbox.services import INBOX_ROLLEN
 from kanalen.inbox.views_portaal import _klant
 from kcc.core.permissions import public, role_required
+from kcc.core.widgets import SnelleSelect
 from klanten import validators
 
 _TEXT = {"class": "utrecht-textbox utrecht-textbox--html-input"}
@@ -27,7 +28,7 @@ class BoekenForm(forms.Form):
         queryset=None,
         empty_label="Kies een product",
         error_messages={"invalid_choice": balie.PRODUCT_NIET_AAN_BALIE},
-        widget=forms.Select({"class": "utrecht-select utrecht-select--html-select"}),
+        widget=SnelleSelect({"class": "utrecht-select utrecht-select--html-select"}),
     )
     tijdslot = forms.TypedChoiceField(label="Tijdstip", coerce=int, widget=forms.RadioSelect)
     naam = forms.CharField(

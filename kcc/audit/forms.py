@@ -1,6 +1,7 @@
 from django import forms
 
 from kcc.audit.models import Verwerking
+from kcc.core.widgets import SnelleSelect
 from klanten.validators import ID_MAX
 
 _TEXT = {"class": "utrecht-textbox utrecht-textbox--html-input"}
@@ -21,7 +22,7 @@ class VerwerkingZoekForm(forms.Form):
         label="Actie",
         required=False,
         choices=[("", "Alle acties"), *Verwerking.Actie.choices],
-        widget=forms.Select(attrs={"class": "utrecht-select utrecht-select--html-select"}),
+        widget=SnelleSelect(attrs={"class": "utrecht-select utrecht-select--html-select"}),
     )
     van = forms.DateField(
         label="Vanaf", required=False, widget=forms.DateInput(attrs={**_TEXT, "type": "date"})

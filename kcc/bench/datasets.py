@@ -16,7 +16,7 @@ from django.db import connection
 
 from kcc.bench import generators
 
-VERSION = 2
+VERSION = 3
 
 
 @dataclass

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django import forms
-from django.forms.utils import flatatt
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -17,10 +16,12 @@ class SnelleSelect(forms.Select):
     """
 
     def render(self, name, value, attrs=None, renderer=None):
-        final_attrs = {"name": name, **self.build_attrs(self.attrs, attrs)}
         selected = {str(v) for v in self.format_value(value)}
         return format_html(
-            "<select{}>{}</select>", flatatt(final_attrs), self._options(self.choices, selected)
+            '<select name="{}"{}>{}</select>',
+            name,
+            _attributes(self.build_attrs(self.attrs, attrs)),
+            self._options(self.choices, selected),
         )
 
     def _options(self, choices, selected: set[str]):
@@ -43,3 +44,14 @@ class SnelleSelect(forms.Select):
 
 
 SELECTED = mark_safe(" selected")
+
+
+def _attributes(attrs: dict) -> str:
+    """Attributes in the order given, as Django's own widget template writes them."""
+    parts = []
+    for key, value in attrs.items():
+        if value is True:
+            parts.append(format_html(" {}", key))
+        elif value is not False and value is not None:
+            parts.append(format_html(' {}="{}"', key, value))
+    return mark_safe("".join(parts))  # noqa: S308 - every part comes from format_html

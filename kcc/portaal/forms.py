@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 
+from kcc.core.widgets import SnelleSelect
 from klanten.registers.demo_personen import BEDRIJVEN, PERSONEN
 from klanten.validators import normaliseer_bsn, normaliseer_kvk_nummer
 
@@ -26,7 +27,7 @@ class SimulatorDigidForm(forms.Form):
         label="Demopersoon",
         required=False,
         choices=[("", "Kies een persoon")] + [(p[0], _persoon_label(p)) for p in PERSONEN],
-        widget=forms.Select(attrs=SELECT),
+        widget=SnelleSelect(attrs=SELECT),
     )
     bsn = forms.CharField(
         label="Of vul een BSN in",
@@ -58,7 +59,7 @@ class SimulatorEherkenningForm(forms.Form):
         label="Demobedrijf",
         required=False,
         choices=[("", "Kies een bedrijf")] + [(b[0], f"{b[3]} (KVK {b[0]})") for b in BEDRIJVEN],
-        widget=forms.Select(attrs=SELECT),
+        widget=SnelleSelect(attrs=SELECT),
     )
     kvk_nummer = forms.CharField(
         label="Of vul een KVK-nummer in",
@@ -107,7 +108,7 @@ class VoorkeurskanaalForm(forms.Form):
     voorkeurskanaal = forms.ChoiceField(
         label="Hoe wilt u het liefst contact met ons?",
         required=False,
-        widget=forms.Select(attrs=SELECT),
+        widget=SnelleSelect(attrs=SELECT),
     )
 
     def __init__(self, *args, **kwargs):
@@ -121,7 +122,7 @@ class VoorkeurskanaalForm(forms.Form):
 
 
 class ToestemmingForm(forms.Form):
-    soort = forms.ChoiceField(label="Waarvoor", widget=forms.Select(attrs=SELECT))
+    soort = forms.ChoiceField(label="Waarvoor", widget=SnelleSelect(attrs=SELECT))
     derde_partij = forms.CharField(
         label="Met wie mogen wij uw gegevens delen?",
         required=False,
