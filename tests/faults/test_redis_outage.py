@@ -1,36 +1,30 @@
-"""Redis stops during load: the web keeps accepting, the outbox delivers everything once."""
+"""Redis stops during load: the web keeps accepting, the outbox delivers everything once.
+
+The outbox messages are made by web requests, as in production: a backoffice medewerker
+transfers zaken to an external organisation through the API, and every transfer writes
+a signed CloudEvent webhook to the outbox. The web uses the Redis cache as in production
+(it fails soft while Redis is away).
+"""
 
 from __future__ import annotations
 
 import os
 import time
-import uuid
 
 import requests
-from django.db import transaction
+from rest_framework.authtoken.models import Token
 
+from kcc.accounts import roles
 from kcc.bench.server import GunicornServer
-from tests.factories import OrganisatieFactory
+from tests.factories import AfdelingFactory, OrganisatieFactory, UserFactory
 from tests.klanten.factories import KlantFactory
 from tests.processes import CeleryWorker, process_env, wait_until
+from tests.zaken.factories import ZaakFactory
 from zaken.models import OutboxBericht
 from zaken.services.koppelingen import externe_koppeling_instellen
-from zaken.services.outbox import cloudevent, outbox_bericht_schrijven, outbox_herverzenden
 
-UITVAL_SECONDEN = int(os.environ.get("KCC_FAULT_REDIS_SECONDS", "10"))
-
-
-def _bericht(organisatie, doel: str) -> str:
-    event = cloudevent(type="nl.kcc.test", subject="storing", data={"n": str(uuid.uuid4())})
-    with transaction.atomic():
-        outbox_bericht_schrijven(
-            soort=OutboxBericht.Soort.WEBHOOK,
-            dedup_sleutel=event["id"],
-            doel=doel,
-            payload=event,
-            organisatie=organisatie,
-        )
-    return event["id"]
+UITVAL_SECONDEN = int(os.environ.get("KCC_FAULT_REDIS_SECONDS", "60"))
+ZAKEN = UITVAL_SECONDEN * 3 + 20  # transfers during the outage, plus some before
 
 
 def test_redis_outage_loses_nothing_and_sends_nothing_twice(kcc_token, receiver, redis_control):
@@ -40,20 +34,32 @@ def test_redis_outage_loses_nothing_and_sends_nothing_twice(kcc_token, receiver,
 
     load_kanalen(DemoReport())
     klant = KlantFactory()
-    organisatie = OrganisatieFactory(extern=True, webhook_url=receiver.url)
-    externe_koppeling_instellen(organisatie=organisatie)
-    env = process_env(CACHE_URL="locmem://")
+    extern = OrganisatieFactory(extern=True, webhook_url=receiver.url)
+    externe_koppeling_instellen(organisatie=extern)
+    extern_afdeling = AfdelingFactory(organisatie=extern, code="extern-team")
+    eigen_afdeling = AfdelingFactory(code="vergunningen-storing")
+    backoffice = UserFactory(
+        username="bo-storing", rol=roles.BACKOFFICE_MEDEWERKER, afdelingen=[eigen_afdeling]
+    )
+    bo_token = Token.objects.create(user=backoffice).key
+    zaken = [
+        ZaakFactory(afdeling=eigen_afdeling, organisatie=eigen_afdeling.organisatie).identificatie
+        for _ in range(ZAKEN)
+    ]
+    env = process_env()  # the Redis broker and the Redis cache, as in production
     worker = CeleryWorker(env=env).start()
     app.conf.task_always_eager = False
-    verstuurd: list[str] = []
+    overgedragen: list[str] = []
     geaccepteerd = 0
     try:
         with GunicornServer(workers=2, env=env) as server:
-            session = requests.Session()
-            session.headers["Authorization"] = f"Token {kcc_token}"
+            kcc = requests.Session()
+            kcc.headers["Authorization"] = f"Token {kcc_token}"
+            bo = requests.Session()
+            bo.headers["Authorization"] = f"Token {bo_token}"
 
             def contactmoment() -> int:
-                return session.post(
+                return kcc.post(
                     server.base_url + "/api/v1/contactmomenten/",
                     json={
                         "klant": klant.pk,
@@ -61,29 +67,43 @@ def test_redis_outage_loses_nothing_and_sends_nothing_twice(kcc_token, receiver,
                         "resultaat": "beantwoord",
                         "vragen": [{"vraag": "Tijdens storing", "antwoord": "Geholpen"}],
                     },
-                    timeout=30,
+                    timeout=60,
                 ).status_code
 
-            verstuurd += [_bericht(organisatie, receiver.url) for _ in range(5)]
+            def overdragen() -> None:
+                identificatie = zaken[len(overgedragen)]
+                response = bo.post(
+                    server.base_url + f"/api/v1/zaken/{identificatie}/transfer/",
+                    json={"afdeling": extern_afdeling.pk, "reden": "Hoort bij de partner"},
+                    timeout=60,
+                )
+                assert response.status_code == 200, response.text[:500]
+                overgedragen.append(identificatie)
+
+            for _ in range(5):
+                overdragen()
             assert wait_until(lambda: len(receiver.deliveries) >= 5, seconds=60)
 
             redis_control.stop()
             try:
                 einde = time.monotonic() + UITVAL_SECONDEN
-                while time.monotonic() < einde:
+                while time.monotonic() < einde and len(overgedragen) < len(zaken):
                     assert contactmoment() == 201  # the web keeps accepting
                     geaccepteerd += 1
-                    verstuurd.append(_bericht(organisatie, receiver.url))
+                    overdragen()
                     time.sleep(0.2)
             finally:
                 redis_control.start()
 
             # What beat does every minute: offer every pending message again.
+            from zaken.services.outbox import outbox_herverzenden
+
             assert wait_until(
                 lambda: (
-                    outbox_herverzenden() >= 0 and (len(set(receiver.deliveries)) >= len(verstuurd))
+                    outbox_herverzenden() >= 0
+                    and len(set(receiver.deliveries)) >= len(overgedragen)
                 ),
-                seconds=120,
+                seconds=180,
                 interval=2,
             )
             time.sleep(3)  # a late duplicate would arrive now
@@ -91,5 +111,8 @@ def test_redis_outage_loses_nothing_and_sends_nothing_twice(kcc_token, receiver,
         output = worker.stop()
         app.conf.task_always_eager = True
     assert geaccepteerd > 0
-    assert sorted(receiver.deliveries) == sorted(verstuurd), output[-2000:]
-    assert not OutboxBericht.objects.exclude(status=OutboxBericht.Status.VERZONDEN).exists()
+    berichten = OutboxBericht.objects.filter(soort=OutboxBericht.Soort.WEBHOOK)
+    assert berichten.count() == len(overgedragen)
+    event_ids = sorted(str(p["id"]) for p in berichten.values_list("payload", flat=True))
+    assert sorted(receiver.deliveries) == event_ids, output[-2000:]  # each exactly once
+    assert not berichten.exclude(status=OutboxBericht.Status.VERZONDEN).exists()
