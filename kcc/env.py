@@ -51,6 +51,20 @@ def env_int(name: str, default: int) -> int:
     return _read(name, default, int, "een geheel getal")
 
 
+def env_int_range(name: str, default: int, laagste: int, hoogste: int) -> int:
+    """An integer from ``laagste`` to ``hoogste`` inclusive; anything else names the variable."""
+
+    def parse(raw: str) -> int:
+        waarde = int(raw)
+        if not laagste <= waarde <= hoogste:
+            raise ValueError(raw)
+        return waarde
+
+    return env_parsed(
+        name, str(default), parse, f"een geheel getal van {laagste} tot en met {hoogste}"
+    )
+
+
 def _parse_bool(raw: str) -> bool:
     value = raw.strip().lower()
     if value in _TRUE:

@@ -15,7 +15,7 @@ from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from kcc.env import env_bool, env_choice, env_int, env_list, env_parsed, env_str
+from kcc.env import env_bool, env_choice, env_int, env_int_range, env_list, env_parsed, env_str
 from kcc.mailurl import parse_email_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -56,18 +56,14 @@ KCC_NORM_WAARSCHUWING_FRACTIE = env_parsed(
 )
 
 
-def _werkdagen(raw: str) -> int:
-    waarde = int(raw)
-    if not 0 <= waarde <= 250:
-        raise ValueError(raw)
-    return waarde
-
-
 # Norm monitor: also warn this many working days before a zaak's streefdatum (whichever
 # comes first); 0: only the fraction above (docs/normen.md).
-KCC_NORM_WAARSCHUWING_WERKDAGEN = env_parsed(
-    "KCC_NORM_WAARSCHUWING_WERKDAGEN", "0", _werkdagen, "een geheel getal van 0 tot en met 250"
-)
+KCC_NORM_WAARSCHUWING_WERKDAGEN = env_int_range("KCC_NORM_WAARSCHUWING_WERKDAGEN", 0, 0, 250)
+
+
+# Portal: an aanvraag saved as a concept and not changed for this many days is removed,
+# with its uploads (nightly, beat). The citizen is told on the Aanvragen page.
+KCC_CONCEPT_BEWAARDAGEN = env_int_range("KCC_CONCEPT_BEWAARDAGEN", 90, 1, 3650)
 # Benchmark mode: query-count and timing headers, and the floor view. Never in production.
 KCC_BENCH = env_bool("KCC_BENCH", False)
 
@@ -434,6 +430,15 @@ CELERY_BEAT_SCHEDULE = {
     "inbox-afspraak-herinneringen": {
         "task": "kanalen.inbox.tasks.afspraak_herinneringen",
         "schedule": 900.0,
+    },
+    # Stored answers of idempotent API calls (24 hours) and stale portal concepts.
+    "klanten-idempotentie-opruimen": {
+        "task": "klanten.tasks.idempotentie_opruimen",
+        "schedule": crontab(hour=3, minute=10),
+    },
+    "portaal-concepten-opruimen": {
+        "task": "kcc.portaal.tasks.concepten_opruimen",
+        "schedule": crontab(hour=3, minute=20),
     },
     # Norm monitor (kcc/normen/monitor.py): warnings and breaches, every 5 minutes.
     "normen-monitor": {

@@ -156,3 +156,14 @@ def idempotent(*, scherm: str, klant_ids: KlantIds):
         return wrapped
 
     return decorator
+
+
+def verlopen_aanroepen_opruimen(*, nu: datetime.datetime | None = None) -> int:
+    """Remove stored answers older than BEWAARTERMIJN for every caller.
+
+    A new call removes its own caller's expired rows; this (beat, nightly) also removes
+    those of callers who stopped calling, so no answer with customer data stays behind.
+    """
+    grens = (nu or timezone.now()) - BEWAARTERMIJN
+    verwijderd, _ = IdempotenteAanroep.objects.filter(aangemaakt_op__lt=grens).delete()
+    return verwijderd

@@ -80,3 +80,9 @@ def test_invalid_database_url_is_named():
     result = _manage("check", DATABASE_URL="nosuchdb://x")
     assert result.returncode != 0
     assert "DATABASE_URL" in result.stderr
+
+
+def test_concept_days_out_of_range_is_named():
+    result = _manage("check", KCC_CONCEPT_BEWAARDAGEN="0")
+    assert result.returncode != 0
+    assert "KCC_CONCEPT_BEWAARDAGEN: ongeldige waarde '0'" in result.stderr

@@ -162,3 +162,17 @@ def test_sleutel_verloopt_na_de_bewaartermijn(kim_kcc, kanalen):
     # The expired answers are gone; only the new one is kept.
     assert list(IdempotenteAanroep.objects.values_list("sleutel", flat=True)) == ["oud"]
     assert Contactmoment.objects.count() == 3
+
+
+def test_nachtelijke_opruiming_ook_van_wie_niet_meer_belt(kim_kcc, tom_teamleider, kanalen):
+    from klanten.tasks import idempotentie_opruimen
+
+    klant = KlantFactory()
+    _post(_api(kim_kcc), "/api/v1/contactmomenten/", _cm_body(klant), "kim-oud")
+    later = timezone.now() + idempotentie.BEWAARTERMIJN - datetime.timedelta(minutes=1)
+    with time_machine.travel(later, tick=False):
+        _post(_api(tom_teamleider), "/api/v1/contactmomenten/", _cm_body(klant), "tom-recent")
+    with time_machine.travel(later + datetime.timedelta(minutes=2), tick=False):
+        assert idempotentie_opruimen() == 1
+    # Kim's answer (with customer data) went although Kim made no new call; Tom's stays.
+    assert list(IdempotenteAanroep.objects.values_list("sleutel", flat=True)) == ["tom-recent"]

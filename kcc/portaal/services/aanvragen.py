@@ -7,9 +7,13 @@ with the concept (ConceptBijlage) and move to the zaak when it is submitted.
 
 from __future__ import annotations
 
+import datetime
+
+from django.conf import settings
 from django.core.files import File
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.utils import timezone
 
 from kanalen.codes import KanaalCode
 from kcc.accounts.models import User
@@ -114,3 +118,31 @@ def portaal_aanvraag_indienen(
             zaak_document_toevoegen(zaak=zaak, bestand=bestand, medewerker=user)
     _weghalen(aanvraag, [b.pk for b in bewaard])
     return aanvraag
+
+
+def verlopen_concepten_opruimen(*, nu: datetime.datetime | None = None) -> int:
+    """Remove concepts not changed for KCC_CONCEPT_BEWAARDAGEN days, with their uploads.
+
+    A concept has no zaken yet (they are made on submission); a contactmoment that named it
+    keeps its text and loses only the link. Returns the number of concepts removed.
+    """
+    grens = (nu or timezone.now()) - datetime.timedelta(days=settings.KCC_CONCEPT_BEWAARDAGEN)
+    verwijderd = 0
+    while True:
+        with transaction.atomic():
+            pks = list(
+                Aanvraag.objects.select_for_update(skip_locked=True)
+                .filter(status=Aanvraag.Status.CONCEPT, gewijzigd_op__lt=grens)
+                .order_by("pk")
+                .values_list("pk", flat=True)[:500]
+            )
+            if not pks:
+                return verwijderd
+            bestanden = [
+                (b.bestand.storage, b.bestand.name)
+                for b in ConceptBijlage.objects.filter(aanvraag_id__in=pks).only("bestand")
+            ]
+            Aanvraag.objects.filter(pk__in=pks).delete()
+            for storage, naam in bestanden:
+                transaction.on_commit(lambda s=storage, n=naam: s.delete(n))
+        verwijderd += len(pks)

@@ -6,6 +6,7 @@ finished later. Submitting calls ``zaken.services.aanvragen.aanvraag_indienen``.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -26,7 +27,7 @@ from zaken.services.intake import componenten, intake_vragen
 
 CONCEPT_OPGESLAGEN = (
     "Uw aanvraag is bewaard, met de bijlagen die u heeft toegevoegd. U kunt later verder gaan "
-    "via Aanvragen."
+    "via Aanvragen. Wij bewaren hem {dagen} dagen na de laatste keer dat u hem bewaarde."
 )
 GEEN_GEGEVENS = (
     "Wij konden uw gegevens nu niet ophalen, daardoor kunt u nu niets aanvragen. Probeer het "
@@ -57,6 +58,7 @@ def keuze(request: HttpRequest) -> HttpResponse:
             ),
             "producten": producten,
             "concepten": concepten,
+            "bewaardagen": settings.KCC_CONCEPT_BEWAARDAGEN,
         },
     )
 
@@ -157,7 +159,7 @@ def _intake(
             weghalen=form.cleaned_data.get("weghalen"),
             aanvraag=aanvraag,
         )
-        messages.success(request, CONCEPT_OPGESLAGEN)
+        messages.success(request, CONCEPT_OPGESLAGEN.format(dagen=settings.KCC_CONCEPT_BEWAARDAGEN))
         return redirect("portaal:aanvragen")
     ingediend = intake_indienen(
         form,
