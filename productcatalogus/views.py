@@ -49,7 +49,18 @@ def product(request: HttpRequest, slug: str) -> HttpResponse:
     if gevonden is None:
         raise Http404
     kanalen = [KANAAL_LABELS.get(k, k) for k in gevonden.kanalen]
-    return render(request, "catalogus/product.html", {"product": gevonden, "kanalen": kanalen})
+    context = {"product": gevonden, "kanalen": kanalen, **_regelen(gevonden)}
+    return render(request, "catalogus/product.html", context)
+
+
+def _regelen(product) -> dict[str, bool]:
+    """Where the citizen can arrange it from this page: online (the portal's intake, for a
+    product that is requested or reported) and by appointment at the desk."""
+    return {
+        "online_regelen": "webformulier" in product.kanalen
+        and product.soort not in (product.Soort.INFORMATIE, product.Soort.VERPLICHTING),
+        "balie_afspraak": "balie" in product.kanalen,
+    }
 
 
 VOORBEELD_NIET_ACTIEF = "Dit product staat uit: burgers zien deze pagina niet."
@@ -75,7 +86,7 @@ def product_voorbeeld(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "catalogus/product.html",
-        {"product": gevonden, "kanalen": kanalen, "voorbeeld": melding},
+        {"product": gevonden, "kanalen": kanalen, "voorbeeld": melding, **_regelen(gevonden)},
     )
 
 

@@ -29,6 +29,25 @@ def test_product_page_is_public_and_publishes_the_norm():
     assert "We hebben het ontvangen." in html
 
 
+def test_product_page_links_to_online_request_and_desk_appointment():
+    product = ProductFactory(naam="Parkeervergunning", soort="aanvraag")
+    html = Client().get(f"/producten/{product.slug}/").content.decode()
+    assert f'href="/mijn/aanvragen/product/{product.slug}/"' in html
+    assert f'href="/vraag/afspraak/?product={product.slug}"' in html
+    # The booking page comes with this product chosen.
+    boeken = Client().get(f"/vraag/afspraak/?product={product.slug}").content.decode()
+    assert "Afspraak maken voor Parkeervergunning" in boeken
+
+
+def test_product_page_offers_only_the_ways_the_product_has():
+    informatie = ProductFactory(soort="informatie", kanalen=["webformulier", "telefoon"])
+    html = Client().get(f"/producten/{informatie.slug}/").content.decode()
+    assert "online regelen" not in html and "/vraag/afspraak/" not in html
+    alleen_balie = ProductFactory(soort="aanvraag", kanalen=["balie"])
+    html = Client().get(f"/producten/{alleen_balie.slug}/").content.decode()
+    assert "online regelen" not in html and "Maak een afspraak aan de balie" in html
+
+
 def test_inactive_product_and_internal_vac_are_404():
     assert Client().get(f"/producten/{ProductFactory(inactief=True).slug}/").status_code == 404
     intern = VACFactory(intern=True)
