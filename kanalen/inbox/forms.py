@@ -108,6 +108,20 @@ class OverdragenForm(forms.Form):
     )
 
 
+class KlantKoppelenForm(forms.Form):
+    nummer = forms.CharField(
+        label="BSN of KVK-nummer van de afzender",
+        max_length=20,
+        help_text="Koppel alleen als u zeker weet wie de afzender is (bijvoorbeeld na "
+        "terugbellen). Daarna komt ook elke reactie in dit gesprek bij deze klant.",
+        widget=forms.TextInput({**_TEXT, "inputmode": "numeric", "autocomplete": "off"}),
+    )
+    identiteit_vastgesteld = forms.BooleanField(
+        label="Ik heb de identiteit van de afzender vastgesteld",
+        error_messages={"required": "Koppel pas als u de identiteit heeft vastgesteld."},
+    )
+
+
 class HandmatigForm(forms.Form):
     """A letter (scan) or a social-media message, registered by hand."""
 

@@ -1,5 +1,6 @@
 """Handing an inbox item over to a backoffice: as a contactverzoek for an afdeling, or as
-an aanvraag (a zaak) for a product of the klant.
+an aanvraag (a zaak) for a product of the klant. An item from an unrecognised sender can
+first be linked to a Klant once the medewerker has established who it is.
 
 Either way the customer's question is recorded as an inbound Contactmoment on the item's
 channel, with the result that shows where it went (contactverzoek or aanvraag gestart), so
@@ -9,13 +10,15 @@ complete aanvraag registered is (DESIGN.md, KPI definitions).
 
 from __future__ import annotations
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
 from kanalen import services as kanalen_services
-from kanalen.inbox.models import InkomendBericht
+from kanalen.inbox.models import Gesprek, InkomendBericht
 from kanalen.inbox.services import (
     AL_AFGEROND,
     anoniem_velden,
@@ -26,6 +29,10 @@ from kanalen.inbox.services import (
 )
 from kanalen.models import Contactmoment
 from kcc.accounts.models import User
+from kcc.audit.models import Verwerking
+from kcc.audit.services import verwerking_vastleggen
+from klanten import validators
+from klanten.models import Klant
 from productcatalogus.models import Product
 from zaken.models import Aanvraag
 
@@ -33,8 +40,62 @@ AFDELING_NODIG = "Kies de afdeling die het bericht overneemt."
 PRODUCT_NODIG = "Kies het product waarvoor u een aanvraag start."
 ZAAK_ALLEEN_MET_KLANT = (
     "Een aanvraag kan alleen voor een bekende klant. Dit bericht hoort bij geen klant: "
-    "draag het over als contactverzoek."
+    "koppel het eerst aan de klant of draag het over als contactverzoek."
 )
+KLANT_AL_GEKOPPELD = "Dit bericht hoort al bij een klant."
+KLANTNUMMER_ONGELDIG = "Vul een geldig BSN (9 cijfers) of KVK-nummer (8 cijfers) in."
+KLANT_NIET_GEVONDEN = (
+    "Er is geen klant met dit nummer in het klantregister. Zoek de klant eerst op in de "
+    "console (dan komt hij uit de BRP of het Handelsregister) en koppel daarna."
+)
+
+
+def _klant_met_nummer(nummer: str) -> Klant:
+    compact = re.sub(r"[\s.\-]", "", nummer)
+    klanten = Klant.objects.filter(samengevoegd_in__isnull=True)
+    if re.fullmatch(r"[0-9]{8}", compact):  # a KVK-nummer (8-digit BSNs are not issued now)
+        klant = klanten.filter(kvk_nummer=compact).order_by("vestigingsnummer", "pk").first()
+    else:
+        try:
+            bsn = validators.normaliseer_bsn(nummer)
+        except ValidationError:
+            raise ValidationError({"nummer": [KLANTNUMMER_ONGELDIG]}) from None
+        klant = klanten.filter(bsn=bsn).first()
+    if klant is None:
+        raise ValidationError({"nummer": [KLANT_NIET_GEVONDEN]})
+    return klant
+
+
+def bericht_klant_koppelen(*, bericht: InkomendBericht, medewerker: User, nummer: str) -> Klant:
+    """Link an item of an unrecognised sender, and its whole conversation, to a Klant.
+
+    Only for the medewerker who holds the open item (claiming it if free), and only once:
+    a linked item is never moved to another Klant here. Replies in the conversation land
+    on this Klant from now on. Logged as a processing of the Klant's data.
+    """
+    check_eigen_open_item(bericht, medewerker)
+    if bericht.klant_id is not None:
+        raise ValidationError(KLANT_AL_GEKOPPELD)
+    klant = _klant_met_nummer(nummer)
+    with transaction.atomic():
+        gekoppeld = InkomendBericht.objects.filter(pk=bericht.pk, klant=None).update(
+            klant=klant, klant_mogelijk=False
+        )
+        if not gekoppeld:
+            raise ValidationError(KLANT_AL_GEKOPPELD)
+        InkomendBericht.objects.filter(gesprek_id=bericht.gesprek_id, klant=None).update(
+            klant=klant, klant_mogelijk=False
+        )
+        Gesprek.objects.filter(pk=bericht.gesprek_id, klant=None).update(klant=klant)
+        verwerking_vastleggen(
+            klant_ids=[klant.pk],
+            medewerker=medewerker,
+            actie=Verwerking.Actie.GEWIJZIGD,
+            scherm=f"console/inbox/{bericht.pk}/klant-koppelen",
+            toelichting=f"Bericht {bericht.referentie} aan de klant gekoppeld",
+        )
+    bericht.klant, bericht.klant_mogelijk = klant, False
+    return klant
 
 
 def _sluiten(bericht: InkomendBericht, medewerker: User) -> None:

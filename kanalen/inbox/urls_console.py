@@ -17,6 +17,7 @@ urlpatterns = [
     path("<int:bericht_id>/antwoorden/", views.antwoorden, name="antwoorden"),
     path("<int:bericht_id>/overdragen/", views.overdragen, name="overdragen"),
     path("<int:bericht_id>/overdragen-zaak/", views.overdragen_zaak, name="overdragen-zaak"),
+    path("<int:bericht_id>/klant-koppelen/", views.klant_koppelen, name="klant-koppelen"),
     path("<int:bericht_id>/chat/", views.chat, name="chat"),
     path("<int:bericht_id>/chat/beeindigen/", views.chat_beeindigen, name="chat-beeindigen"),
     path("bijlagen/<int:bijlage_id>/", views.bijlage, name="bijlage"),

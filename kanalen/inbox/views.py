@@ -14,6 +14,7 @@ from kanalen.inbox import overdracht, selectors, services
 from kanalen.inbox.forms import (
     AntwoordForm,
     InboxFilterForm,
+    KlantKoppelenForm,
     OverdragenForm,
     ZaakProductForm,
     intake_antwoorden,
@@ -69,6 +70,7 @@ def _detail(
     overdragen_form=None,
     zaak_product=None,
     zaak_form=None,
+    koppelen_form=None,
     status=200,
 ):
     kanalen = services.antwoordkanalen(bericht=bericht)
@@ -93,6 +95,7 @@ def _detail(
             kanalen=kanalen,
         ),
         "overdragen_form": overdragen_form or OverdragenForm(),
+        "koppelen_form": koppelen_form or KlantKoppelenForm(prefix="koppelen"),
         "zaak_product_form": product_form,
         "zaak_product": zaak_product,
         "zaak_form": zaak_form,
@@ -118,27 +121,41 @@ def _fouten(form, exc: ValidationError) -> None:
         form.add_error(None, exc.messages)
 
 
+MISLUKT = object()
+
+
+def _uitvoeren(form, actie):
+    """Run a service call for a valid form. A refusal (a colleague claimed the item, a
+    validation error) becomes the form's error and MISLUKT is returned."""
+    try:
+        return actie()
+    except services.ClaimVerloren as exc:
+        form.add_error(None, str(exc))
+    except ValidationError as exc:
+        _fouten(form, exc)
+    return MISLUKT
+
+
 @role_required(*services.INBOX_ROLLEN)
 @require_POST
 def antwoorden(request: HttpRequest, bericht_id: int) -> HttpResponse:
     bericht = selectors.bericht_get_for_medewerker(bericht_id=bericht_id, medewerker=request.user)
     form = AntwoordForm(request.POST, kanalen=services.antwoordkanalen(bericht=bericht))
-    if form.is_valid():
-        try:
-            services.antwoord_versturen(
+    if form.is_valid() and (
+        _uitvoeren(
+            form,
+            lambda: services.antwoord_versturen(
                 bericht=bericht,
                 medewerker=request.user,
                 tekst=form.cleaned_data["tekst"],
                 kanaal_code=form.cleaned_data["kanaal"],
                 vac_id=form.cleaned_data["vac"],
-            )
-        except services.ClaimVerloren as exc:
-            form.add_error(None, str(exc))
-        except ValidationError as exc:
-            _fouten(form, exc)
-        else:
-            messages.success(request, f"Uw antwoord op {bericht.referentie} is vastgelegd.")
-            return redirect("console:inbox:lijst")
+            ),
+        )
+        is not MISLUKT
+    ):
+        messages.success(request, f"Uw antwoord op {bericht.referentie} is vastgelegd.")
+        return redirect("console:inbox:lijst")
     return _detail(request, bericht, antwoord_form=form, status=400)
 
 
@@ -147,23 +164,42 @@ def antwoorden(request: HttpRequest, bericht_id: int) -> HttpResponse:
 def overdragen(request: HttpRequest, bericht_id: int) -> HttpResponse:
     bericht = selectors.bericht_get_for_medewerker(bericht_id=bericht_id, medewerker=request.user)
     form = OverdragenForm(request.POST)
-    if form.is_valid():
-        try:
-            overdracht.bericht_overdragen(
+    if form.is_valid() and (
+        _uitvoeren(
+            form,
+            lambda: overdracht.bericht_overdragen(
                 bericht=bericht,
                 medewerker=request.user,
                 afdeling_id=form.cleaned_data["afdeling"].pk,
                 vraag=form.cleaned_data["vraag"],
-            )
-        except services.ClaimVerloren as exc:
-            form.add_error(None, str(exc))
-        except ValidationError as exc:
-            _fouten(form, exc)
-        else:
-            afdeling = form.cleaned_data["afdeling"]
-            messages.success(request, f"{bericht.referentie} is overgedragen aan {afdeling.naam}.")
-            return redirect("console:inbox:lijst")
+            ),
+        )
+        is not MISLUKT
+    ):
+        afdeling = form.cleaned_data["afdeling"]
+        messages.success(request, f"{bericht.referentie} is overgedragen aan {afdeling.naam}.")
+        return redirect("console:inbox:lijst")
     return _detail(request, bericht, overdragen_form=form, status=400)
+
+
+@role_required(*services.INBOX_ROLLEN)
+@require_POST
+def klant_koppelen(request: HttpRequest, bericht_id: int) -> HttpResponse:
+    """Link an item of an unrecognised sender to a Klant (BSN or KVK-nummer)."""
+    bericht = selectors.bericht_get_for_medewerker(bericht_id=bericht_id, medewerker=request.user)
+    form = KlantKoppelenForm(request.POST, prefix="koppelen")
+    klant = MISLUKT
+    if form.is_valid():
+        klant = _uitvoeren(
+            form,
+            lambda: overdracht.bericht_klant_koppelen(
+                bericht=bericht, medewerker=request.user, nummer=form.cleaned_data["nummer"]
+            ),
+        )
+    if klant is not MISLUKT:
+        messages.success(request, f"{bericht.referentie} hoort nu bij {klant.naam}.")
+        return redirect("console:inbox:detail", bericht_id=bericht.pk)
+    return _detail(request, bericht, koppelen_form=form, status=400)
 
 
 @role_required(*services.INBOX_ROLLEN)

@@ -164,6 +164,7 @@ SAMPLES = {
     "console/inbox/<int:bericht_id>/antwoorden/": lambda w: {"bericht_id": w.bericht_id},
     "console/inbox/<int:bericht_id>/overdragen/": lambda w: {"bericht_id": w.bericht_id},
     "console/inbox/<int:bericht_id>/overdragen-zaak/": lambda w: {"bericht_id": w.bericht_id},
+    "console/inbox/<int:bericht_id>/klant-koppelen/": lambda w: {"bericht_id": w.bericht_id},
     "console/inbox/<int:bericht_id>/chat/": lambda w: {"bericht_id": w.chat_id},
     "console/inbox/<int:bericht_id>/chat/beeindigen/": lambda w: {"bericht_id": w.chat_id},
     "console/inbox/bijlagen/<int:bijlage_id>/": lambda w: {"bijlage_id": w.bijlage_id},
