@@ -33,12 +33,13 @@ class WerkvoorraadFilterForm(forms.Form):
 
     def __init__(self, *args, afdeling_ids: list[int], **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["product"].queryset = Product.objects.filter(
-            afdeling__in=afdeling_ids
-        ).order_by("naam")
+        self.fields["product"].queryset = (
+            Product.objects.filter(afdeling__in=afdeling_ids).only("id", "naam").order_by("naam")
+        )
         self.fields["status"].queryset = (
             Statustype.objects.filter(product__afdeling__in=afdeling_ids)
             .select_related("product")
+            .only("id", "naam", "product__naam")
             .order_by("product__naam", "volgnummer")
         )
         self.fields["status"].label_from_instance = lambda s: f"{s.product.naam}: {s.naam}"

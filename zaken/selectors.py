@@ -167,14 +167,19 @@ def werkvoorraad(
     )
 
 
-def werkvoorraad_pagina(*, medewerker, pagina: str | int | None = None, **filters) -> Page:
+def werkvoorraad_pagina(
+    *, medewerker, pagina: str | int | None = None, aantal: int | None = None, **filters
+) -> Page:
     """One page of the werkvoorraad; logs one Verwerking for the klanten shown (names).
 
     ``filters``: as ``werkvoorraad``. One INSERT for the whole page, whatever its size.
+    ``aantal``: the number of zaken in the list when already known (the tab's count from
+    ``werkvoorraad_aantallen``), which spares the paginator its COUNT.
     """
-    page = Paginator(
-        werkvoorraad(medewerker=medewerker, **filters), WERKVOORRAAD_PER_PAGINA
-    ).get_page(pagina)
+    paginator = Paginator(werkvoorraad(medewerker=medewerker, **filters), WERKVOORRAAD_PER_PAGINA)
+    if aantal is not None:
+        paginator.count = aantal  # a cached_property: this value is used instead
+    page = paginator.get_page(pagina)
     page.object_list = list(page.object_list)
     verwerking_vastleggen(
         klant_ids=[zaak.klant_id for zaak in page.object_list],

@@ -369,6 +369,7 @@ OPERATIONS: list[Operation] = [
         target_rps=200,
         ok_statuses=(201,),
         requests=2000,
+        concurrency=8,  # a throughput target: enough clients to keep every worker busy
         api=True,
     ),
 ]

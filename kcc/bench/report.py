@@ -58,10 +58,11 @@ def markdown(result: dict) -> str:
         "",
         "Measured by `make bench` through the real HTTP stack (gunicorn, "
         f"{result['server']['workers']} workers, {result['concurrency']} concurrent clients on "
-        "loopback) against PostgreSQL with the generated data set below. Latency is what the "
-        "client saw; server time is the time spent in Django (Server-Timing). The floor is a "
-        "bare Django view with one primary-key read on the same server; `× floor` compares "
-        "each operation's p95 to it, so runs on a noisy machine stay comparable.",
+        "loopback unless the clients column says otherwise) against PostgreSQL with the "
+        "generated data set below. Latency is what the client saw; server time is the time "
+        "spent in Django (Server-Timing). The floor is a bare Django view with one "
+        "primary-key read on the same server; `× floor` compares each operation's p95 to it, "
+        "so runs on a noisy machine stay comparable.",
         "",
         f"Run: {result['generated_at']} · seed {result['dataset']['seed']} · "
         f"{m['cores']} cores, {m['memory_gib']} GiB, {m['cpu']}, PostgreSQL {m['postgresql']}, "
@@ -75,13 +76,14 @@ def markdown(result: dict) -> str:
         "",
         "## Operations",
         "",
-        "| operation | target | p50 ms | p95 ms | p99 ms | server p95 ms | × floor | req/s "
-        "| queries/req | errors | verdict |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+        "| operation | target | clients | p50 ms | p95 ms | p99 ms | server p95 ms | × floor "
+        "| req/s | queries/req | errors | verdict |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for op in result["operations"]:
         lines.append(
-            f"| {op['operation']} | {op.get('target', '')} | {op['p50_ms']} | {op['p95_ms']} "
+            f"| {op['operation']} | {op.get('target', '')} | {op.get('clients') or ''} "
+            f"| {op['p50_ms']} | {op['p95_ms']} "
             f"| {op['p99_ms']} | {op.get('server_p95_ms') or ''} | {op.get('ratio_to_floor', '')} "
             f"| {op['throughput_rps']} | {op.get('queries_per_request_mean')} "
             f"(max {op.get('queries_per_request_max')}) "

@@ -31,14 +31,16 @@ def werkvoorraad(request: HttpRequest) -> HttpResponse:
     if filters.is_valid():
         product = filters.cleaned_data["product"]
         status = filters.cleaned_data["status"]
+    aantallen = selectors.werkvoorraad_aantallen(medewerker=request.user)
     pagina = selectors.werkvoorraad_pagina(
         medewerker=request.user,
         pagina=request.GET.get("pagina"),
+        # Without a filter the list is exactly the tab, whose count is known.
+        aantal=None if product or status else aantallen[tab],
         tab=tab,
         product_id=product.pk if product else None,
         status_id=status.pk if status else None,
     )
-    aantallen = selectors.werkvoorraad_aantallen(medewerker=request.user)
     # Contactverzoeken have their own list; on this tab their signals are shown too.
     andere_signaleringen = (
         signaleringen_voor_medewerker(medewerker=request.user, zaken=False)
