@@ -186,6 +186,11 @@ TEMPLATES = [
 
 def _database(url: str) -> dict:
     config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    if config["ENGINE"] == "django.db.backends.postgresql":
+        # Django reads every ModelChoiceField's options with .iterator(), on PostgreSQL a
+        # server-side cursor (DECLARE ... WITH HOLD) that costs more than the query for a
+        # list of a few hundred rows; also what a transaction-mode pgbouncer requires.
+        config["DISABLE_SERVER_SIDE_CURSORS"] = True
     if config["ENGINE"] == "django.db.backends.sqlite3":
         # SQLite: wait for a lock instead of failing while worker, beat and web all write.
         # IMMEDIATE takes the write lock when a transaction starts: a deferred transaction
@@ -533,5 +538,9 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # aiosmtpd (manage.py smtp_listener) logs every SMTP command at INFO.
+        "mail.log": {"level": "WARNING"},
+    },
 }

@@ -24,6 +24,8 @@ class KlantAdmin(admin.ModelAdmin):
     )
     raw_id_fields = ("samengevoegd_in",)
     inlines = [DigitaalAdresInline]
+    ordering = ("-pk",)  # a million klanten: no sort by name on every page
+    show_full_result_count = False
 
 
 @admin.register(Toestemming)

@@ -69,7 +69,6 @@ class Klant(models.Model):
     zoeknaam = models.CharField(
         max_length=250,
         blank=True,
-        db_index=True,
         editable=False,
         help_text="Genormaliseerde naam om op te zoeken (kleine letters, zonder accenten).",
     )
@@ -150,6 +149,12 @@ class Klant(models.Model):
         indexes = [
             models.Index(fields=["postcode", "huisnummer"], name="klant_postcode_huisnr"),
             models.Index(fields=["kvk_nummer"], name="klant_kvk"),
+            # Prefix search only (LIKE 'jansen jan%'). Deliberately no index in the
+            # database's collation: PostgreSQL would walk it for ORDER BY zoeknaam ...
+            # LIMIT and filter a million rows when a name is common (seconds, not ms).
+            models.Index(
+                fields=["zoeknaam"], name="klant_zoeknaam_prefix", opclasses=["varchar_pattern_ops"]
+            ),
         ]
 
     def __str__(self) -> str:

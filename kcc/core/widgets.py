@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django import forms
-from django.forms.models import ModelChoiceIterator
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -22,22 +21,8 @@ class SnelleSelect(forms.Select):
             '<select name="{}"{}>{}</select>',
             name,
             _attributes(self.build_attrs(self.attrs, attrs)),
-            self._options(self._keuzes(), selected),
+            self._options(self.choices, selected),
         )
-
-    def _keuzes(self):
-        """The choices; a model field's queryset is read with one plain SELECT.
-
-        Django's ModelChoiceIterator reads it with ``.iterator()``, which on PostgreSQL is a
-        server-side cursor (DECLARE ... WITH HOLD): for a select of a few hundred rows that
-        costs more than the query itself.
-        """
-        keuzes = self.choices
-        if not isinstance(keuzes, ModelChoiceIterator):
-            return keuzes
-        lege = keuzes.field.empty_label
-        eerst = [("", lege)] if lege is not None else []
-        return eerst + [keuzes.choice(obj) for obj in keuzes.queryset]
 
     def _options(self, choices, selected: set[str]):
         parts = []

@@ -7,6 +7,7 @@ where only one may. Claiming is one conditional UPDATE: exactly one winner.
 
 from __future__ import annotations
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Max
@@ -15,6 +16,7 @@ from django.utils import timezone
 from kcc.accounts import roles
 from kcc.accounts.models import User
 from kcc.normen.calendar import Werkkalender, als_datum
+from kcc.normen.models import Signalering
 from kcc.normen.termijnen import opschorting_verwerken, verlengen
 from productcatalogus.models import Afdeling, Statustype
 from zaken import errors
@@ -162,6 +164,10 @@ def zaak_overdragen(*, zaak: Zaak, naar_afdeling: Afdeling, reden: str, medewerk
     zaak.organisatie = naar_afdeling.organisatie
     zaak.behandelaar = None
     zaak.save(update_fields=["afdeling", "organisatie", "behandelaar", "gewijzigd_op"])
+    # The norm monitor's open signals go along: the new afdeling's queue and regie see them.
+    Signalering.objects.filter(
+        content_type=ContentType.objects.get_for_model(Zaak), object_id=zaak.pk
+    ).update(afdeling=naar_afdeling, organisatie=naar_afdeling.organisatie)
     regel = _historie(
         zaak,
         f"Overgedragen van {van.naam} naar {naar_afdeling.naam}: {reden}",

@@ -331,3 +331,36 @@ def test_afsluiten_van_een_opgeschorte_zaak_laat_de_vraag_vervallen(zaak, bo_bur
     with pytest.raises(ZaakFout) as exc:
         informatieverzoek_beantwoorden(informatieverzoek=verzoek, antwoord="te laat")
     assert exc.value.message == errors.FOUT_AL_BEANTWOORD
+
+
+def test_overdragen_neemt_de_signaleringen_van_de_normmonitor_mee(
+    zaak, bo_burgerzaken, afdeling_vergunningen, vera_vergunningen
+):
+    from django.contrib.contenttypes.models import ContentType
+    from django.utils import timezone
+
+    from kcc.normen.models import Signalering
+    from zaken.selectors import werkvoorraad
+
+    Signalering.objects.create(
+        content_type=ContentType.objects.get_for_model(Zaak),
+        object_id=zaak.pk,
+        soort=Signalering.Soort.OVERSCHRIJDING,
+        objectsoort=Signalering.Objectsoort.ZAAK,
+        kenmerk=zaak.identificatie,
+        deadline=timezone.now(),
+        aangemaakt_op=timezone.now(),
+        afdeling=zaak.afdeling,
+        organisatie=zaak.organisatie,
+    )
+    zaak_overdragen(
+        zaak=zaak, naar_afdeling=afdeling_vergunningen, reden="Parkeren", medewerker=bo_burgerzaken
+    )
+    signalering = Signalering.objects.get()
+    assert (signalering.afdeling, signalering.organisatie) == (
+        afdeling_vergunningen,
+        afdeling_vergunningen.organisatie,
+    )
+    # The new afdeling's werkvoorraad shows the zaak as late, on the signals tab too.
+    assert werkvoorraad(medewerker=vera_vergunningen, tab="signaleringen").get().pk == zaak.pk
+    assert werkvoorraad(medewerker=vera_vergunningen, tab="open").get().termijn_overschreden
