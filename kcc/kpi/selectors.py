@@ -623,8 +623,27 @@ def kpi_volumes(f: KpiFilter, contact: dict, kanalen: list[Kanaal]) -> Volumes:
     return Volumes(kanalen=kanalen, per_dag=dagen, per_week=weken, totaal_per_kanaal=totaal)
 
 
+# The open work per afdeling is counted over every open zaak and contactverzoek (hundreds
+# of thousands at national scale); a report shows it at most this many seconds old.
+BACKLOG_CACHE_SECONDEN = 60
+
+
 def kpi_backlog(f: KpiFilter) -> list[BacklogRegel]:
-    """Open zaken and open contactverzoeken per afdeling, now (the period does not apply)."""
+    """Open zaken and open contactverzoeken per afdeling, now (the period does not apply).
+
+    Counted at most once a minute per filter (BACKLOG_CACHE_SECONDEN)."""
+    sleutel = (
+        f"kpi:backlog:{f.organisatie_id}:{f.afdeling_id}:"
+        f"{f.kanaal.pk if f.kanaal else None}:{f.product_id}"
+    )
+    regels = cache.get(sleutel)
+    if regels is None:
+        regels = _backlog_tellen(f)
+        cache.set(sleutel, regels, BACKLOG_CACHE_SECONDEN)
+    return regels
+
+
+def _backlog_tellen(f: KpiFilter) -> list[BacklogRegel]:
     zaken = Zaak.objects.filter(afgesloten_op__isnull=True).filter(
         _zaak_q(f, kanaal_veld="aanvraag__kanaal")
     )
@@ -637,6 +656,9 @@ def kpi_backlog(f: KpiFilter) -> list[BacklogRegel]:
         verzoeken = verzoeken.filter(afdeling_id=f.afdeling_id)
     if f.kanaal is not None:
         verzoeken = verzoeken.filter(contactmoment__kanaal_id=f.kanaal.pk)
+    # Only the product filter joins the questions (several per contactmoment): only then
+    # is a DISTINCT count needed, which over every open verzoek costs seconds.
+    uniek = bool(f.product_id)
     if f.product_id:
         verzoeken = verzoeken.filter(contactmoment__vragen__product_id=f.product_id).distinct()
     open_zaken = dict(
@@ -647,7 +669,7 @@ def kpi_backlog(f: KpiFilter) -> list[BacklogRegel]:
     )
     open_verzoeken = dict(
         verzoeken.values("afdeling_id")
-        .annotate(n=Count("pk", distinct=True))
+        .annotate(n=Count("pk", distinct=uniek))
         .order_by()
         .values_list("afdeling_id", "n")
     )

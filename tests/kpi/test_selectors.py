@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.utils import timezone
 
 from kanalen.models import Contactmoment
 from kcc.kpi import selectors
@@ -243,6 +244,26 @@ class TestWerkvoorraad:
             KpiFilter(van=MA, tot=MA, afdeling_id=ander_product.afdeling_id)
         )
         assert [r.afdeling.code for r in gefilterd] == ["vergunningen"]
+
+    def test_hooguit_een_minuut_oud(self, product):
+        import time_machine
+
+        ZaakFactory(product=product)
+        with time_machine.travel(timezone.now(), tick=False) as reis:
+            assert selectors.kpi_backlog(KpiFilter(van=MA, tot=MA))[0].open_zaken == 1
+            ZaakFactory(product=product)
+            assert selectors.kpi_backlog(KpiFilter(van=MA, tot=MA))[0].open_zaken == 1
+            reis.shift(selectors.BACKLOG_CACHE_SECONDEN + 1)
+            assert selectors.kpi_backlog(KpiFilter(van=MA, tot=MA))[0].open_zaken == 2
+
+    def test_productfilter_telt_een_verzoek_met_twee_vragen_een_keer(
+        self, klant, telefoon, product
+    ):
+        cm = contact(klant, telefoon, MA, product=product)
+        cm.vragen.create(volgnummer=2, vraag="Nog een", antwoord="Ja", product=product)
+        ContactverzoekFactory(contactmoment=cm, afdeling=product.afdeling)
+        regels = selectors.kpi_backlog(KpiFilter(van=MA, tot=MA, product_id=product.pk))
+        assert [r.open_contactverzoeken for r in regels] == [1]
 
 
 class TestFilters:
