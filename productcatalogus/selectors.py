@@ -260,12 +260,15 @@ def catalogus_zoeken(
             else VAC.objects.filter(Q(geldig_tot__isnull=True) | Q(geldig_tot__gte=_vandaag()))
         ).filter(_doelgroep_filter(doelgroep)),
     }
-    resultaten: list[Zoekresultaat] = []
+    # Ranked first, then only the hits shown are made into results (a summary strips the
+    # VAC's HTML, a URL is reversed: not for the hundred candidates that are not shown).
+    gerangschikt = []
     for soort, qs in bronnen.items():
+        titel_veld = _BRONNEN[soort].titel_veld
         for obj, score in zoeken.kandidaten(qs, _BRONNEN[soort], vraag):
-            resultaten.append(_resultaat(soort, obj, score))
-    resultaten.sort(key=lambda r: (-r.score, r.type, r.titel))
-    return resultaten[:limit]
+            gerangschikt.append((-round(score, 4), soort, getattr(obj, titel_veld), obj, score))
+    gerangschikt.sort(key=lambda r: r[:3])
+    return [_resultaat(soort, obj, score) for _, soort, _, obj, score in gerangschikt[:limit]]
 
 
 def _resultaat(soort: str, obj, score: float) -> Zoekresultaat:

@@ -172,17 +172,19 @@ def _postgres_kandidaten(
     tekst = SearchRank(F("zoekvector"), eigen, normalization=Value(32)) if eigen else nul
     synoniem = SearchRank(F("zoekvector"), extra, normalization=Value(32)) if extra else nul
     gelijkenis = TrigramSimilarity(titel_veld, vraag.tekst)
-    treffer = Q(**{f"{titel_veld}__trigram_similar": vraag.tekst})
-    if eigen:
-        treffer |= Q(zoekvector=eigen)
-    if extra:
-        treffer |= Q(zoekvector=extra)
-    rijen = (
-        qs.annotate(_tekst=tekst, _synoniem=synoniem, _gelijkenis=gelijkenis)
-        .filter(treffer)
-        .annotate(_totaal=F("_tekst") + F("_synoniem") * SYNONIEM_GEWICHT + F("_gelijkenis"))
-        .order_by("-_totaal", "pk")[:KANDIDATEN_PER_SOORT]
+    gescoord = qs.annotate(_tekst=tekst, _synoniem=synoniem, _gelijkenis=gelijkenis).annotate(
+        _totaal=F("_tekst") + F("_synoniem") * SYNONIEM_GEWICHT + F("_gelijkenis")
     )
+    # One query per kind of hit, each on its own GIN index: with an OR of the two
+    # PostgreSQL reads every row and computes the trigram similarity of each (10,000 VACs:
+    # ~90 ms). The best of each, merged, are the best of the OR.
+    treffers = [Q(**{f"{titel_veld}__trigram_similar": vraag.tekst})]
+    treffers += [Q(zoekvector=q) for q in (eigen, extra) if q]
+    beste: dict[int, object] = {}
+    for treffer in treffers:
+        for rij in gescoord.filter(treffer).order_by("-_totaal", "pk")[:KANDIDATEN_PER_SOORT]:
+            beste.setdefault(rij.pk, rij)
+    rijen = sorted(beste.values(), key=lambda r: (-r._totaal, r.pk))[:KANDIDATEN_PER_SOORT]
     return [(r, r._tekst * 2, r._synoniem * 2, float(r._gelijkenis)) for r in rijen]
 
 

@@ -119,7 +119,17 @@ def ensure(*, seed: int, scale: float, regenerate: bool = False) -> dict:
     # visibility map for index-only scans. Quick when nothing changed since last time.
     started = time.monotonic()
     with connection.cursor() as cursor:
-        for table in dict.fromkeys(t for d in datasets for t in d.tables):
+        for table in dict.fromkeys([*(t for d in datasets for t in d.tables), *_ook_onderhouden()]):
             cursor.execute(f'VACUUM (ANALYZE) "{table}"')
     print(f"  VACUUM (ANALYZE) in {time.monotonic() - started:.1f} s", flush=True)
     return {**wanted, "counts": counts}
+
+
+def _ook_onderhouden() -> list[str]:
+    """Tables filled by the application itself (the KPI command, the norm monitor's run),
+    not by COPY: they need the planner's statistics too."""
+    from kcc.kpi.models import ContactDagcijfer, ContactDuurBucket, KpiDag, ZaakDagcijfer
+    from kcc.normen.models import Signalering
+
+    modellen = (KpiDag, ContactDagcijfer, ContactDuurBucket, ZaakDagcijfer, Signalering)
+    return [m._meta.db_table for m in modellen]

@@ -243,7 +243,9 @@ def _sample_open_zaken(rng: random.Random) -> list[str]:
     return list(
         Zaak.objects.filter(
             afdeling__in=user.afdelingen.all(), behandelaar=None, afgesloten_op=None
-        ).values_list("identificatie", flat=True)[:3000]
+        )
+        .exclude(soort=Zaak.Soort.HOOFDZAAK)  # KCC regie: a backoffice claims deelzaken
+        .values_list("identificatie", flat=True)[:3000]
     )
 
 
@@ -379,6 +381,22 @@ def registry() -> list[Operation]:
     return list(OPERATIONS)
 
 
+def claims_terugdraaien() -> int:
+    """Put the zaken the claim run took back in the queue, so every run claims the same.
+
+    Called before the sample is drawn and after the run; returns how many were released.
+    """
+    from kcc.accounts.models import User
+    from zaken.models import Zaak, ZaakStatus
+
+    user = User.objects.filter(username="bench-backoffice").first()
+    if user is None:
+        return 0
+    ZaakStatus.objects.filter(gezet_door=user, omschrijving="Opgepakt").delete()
+    return Zaak.objects.filter(behandelaar=user).update(behandelaar=None)
+
+
 def after_run(context: Context) -> list[str]:
-    """Checks after the run (row counts and the like), returned as notes for the report."""
-    return []
+    """Clean-up after the run, returned as notes for the report."""
+    vrij = claims_terugdraaien()
+    return [f"API: zaak claimen: {vrij:,} geclaimde zaken na de meting weer vrijgegeven"]
