@@ -127,12 +127,14 @@ def main(argv: list[str] | None = None) -> int:
             )
         notes.extend(direct_notes)
     machine = report.machine()
+    tabellen = datasets.tabelgroottes()
     path = report.write(
         {
             "machine": machine,
             "server": {"workers": args.workers, "worker_class": "gthread", "threads": 2},
             "concurrency": args.concurrency,
             "dataset": meta,
+            "tables": tabellen,
             "operations": results,
             "notes": notes,
             "seconds": round(time.monotonic() - started, 1),
