@@ -30,11 +30,13 @@ def _verdict(summary: dict, *, target: str, ok: bool) -> dict:
     return summary
 
 
-def monitor_tick(*, ticks: int = 5) -> tuple[list[dict], list[str]]:
-    """One catch-up tick on an empty Signalering table, then ``ticks`` steady ticks.
+def monitor_tick(*, ticks: int = 5, max_inhaal: int = 30) -> tuple[list[dict], list[str]]:
+    """Catch-up ticks on an empty Signalering table until caught up, then ``ticks`` steady
+    ticks.
 
-    The catch-up tick is what runs after a long stop (every warning and breach of the
-    open objects at once); the steady ticks are what beat runs every five minutes.
+    The catch-up is what runs after a long stop or an import (every warning and breach of
+    the open objects; at most MAX_SIGNALERINGEN_PER_TICK new signals per tick); the steady
+    ticks are what beat runs every five minutes.
     """
     from kcc.normen.models import Signalering
     from kcc.normen.monitor import monitor_tick as tick
@@ -42,7 +44,10 @@ def monitor_tick(*, ticks: int = 5) -> tuple[list[dict], list[str]]:
     with connection.cursor() as cursor:
         cursor.execute(f'TRUNCATE "{Signalering._meta.db_table}" CASCADE')
     results, notes = [], []
-    for label, count in (("inhaal-tick (lege signaleringen)", 1), ("gewone tick", ticks)):
+    for label, count in (
+        ("inhaal-ticks (lege signaleringen, tot bijgewerkt)", max_inhaal),
+        ("gewone tick", ticks),
+    ):
         durations, queries, last = [], [], {}
         for _ in range(count):
             with CaptureQueriesContext(connection) as captured:
@@ -50,9 +55,11 @@ def monitor_tick(*, ticks: int = 5) -> tuple[list[dict], list[str]]:
                 last = tick()
                 durations.append((time.perf_counter() - started) * 1000)
             queries.append(len(captured.captured_queries))
+            if label.startswith("inhaal") and not last.get("nog_in_te_halen"):
+                break
         result = OperationResult(
             name=f"normmonitor: {label}",
-            requests=count,
+            requests=len(durations),
             errors=0,
             seconds=sum(durations) / 1000,
             latencies_ms=durations,
@@ -65,10 +72,10 @@ def monitor_tick(*, ticks: int = 5) -> tuple[list[dict], list[str]]:
             _verdict(
                 summary,
                 target=f"≤ {MONITOR_TARGET_S:g} s per tick",
-                ok=summary["p95_ms"] <= MONITOR_TARGET_S * 1000,
+                ok=max(durations) <= MONITOR_TARGET_S * 1000,
             )
         )
-        notes.append(f"normmonitor, {label}: {last}")
+        notes.append(f"normmonitor, {label}: {len(durations)} tick(s), de laatste: {last}")
     notes.append(f"signaleringen na de ticks: {Signalering.objects.count():,}")
     return results, notes
 

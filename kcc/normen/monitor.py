@@ -24,6 +24,7 @@ their deelzaken, which are signalled (the regie shows hoofdzaken at risk through
 from __future__ import annotations
 
 import bisect
+import contextvars
 import logging
 import math
 from datetime import date, datetime, timedelta
@@ -54,6 +55,13 @@ from kcc.normen.slot import slot_nemen, slot_vrijgeven
 
 logger = logging.getLogger(__name__)
 
+# At most this many new signals per tick, earliest deadline first: after an import or a
+# long outage the backlog is signalled over the next ticks, each within seconds, instead
+# of one tick writing a million rows (about 25 s) while the lock is held.
+MAX_SIGNALERINGEN_PER_TICK = 100_000
+_RUIMTE: contextvars.ContextVar[list[int] | None] = contextvars.ContextVar(
+    "normen_ruimte", default=None
+)
 LOCK_SLEUTEL = "normen:monitor-tick"
 # Longer than a tick can take; a worker killed while holding the lock frees it after this.
 LOCK_SECONDEN = 600
@@ -193,6 +201,11 @@ def _invoegen(
         Value(nu, output_field=DateTimeField()),
     ]
     selectie = qs.order_by().annotate(**dict(zip(namen, waarden, strict=True))).values_list(*namen)
+    ruimte = _RUIMTE.get()
+    if ruimte is not None:
+        if ruimte[0] <= 0:
+            return 0
+        selectie = selectie.order_by("s_deadline", "s_object_id")[: ruimte[0]]
     sql, params = selectie.query.sql_with_params()
     qn = connection.ops.quote_name
     kolommen = ", ".join(qn(kolom) for kolom in _KOLOMMEN)
@@ -202,7 +215,10 @@ def _invoegen(
             "ON CONFLICT DO NOTHING",
             params,
         )
-        return max(cursor.rowcount, 0)
+        ingevoegd = max(cursor.rowcount, 0)
+    if ruimte is not None:
+        ruimte[0] -= ingevoegd
+    return ingevoegd
 
 
 def _zaak_invoegen(qs: QuerySet, *, soort: str, nu: datetime, veld: str = "streefdatum") -> int:
@@ -460,6 +476,8 @@ def monitor_tick(*, nu: datetime | None = None) -> dict:
     if token is None:
         logger.info("Normmonitor: vorige tick loopt nog; deze slaat over.")
         return {"overgeslagen": True}
+    ruimte = [MAX_SIGNALERINGEN_PER_TICK]
+    ruimte_token = _RUIMTE.set(ruimte)
     try:
         fractie = settings.KCC_NORM_WAARSCHUWING_FRACTIE
         vandaag = als_datum(nu)
@@ -500,7 +518,15 @@ def monitor_tick(*, nu: datetime | None = None) -> dict:
             resultaat["inbox_overschrijdingen"] = over
             resultaat["inbox_waarschuwingen"] = waarsch
         resultaat["klantberichten"] = _klanten_informeren(nu=nu)
+        if ruimte[0] <= 0:
+            resultaat["nog_in_te_halen"] = True
+            logger.warning(
+                "Normmonitor: %s nieuwe signaleringen in deze tick, het maximum; de rest "
+                "volgt in de volgende tick(s).",
+                MAX_SIGNALERINGEN_PER_TICK,
+            )
         return resultaat
     finally:
+        _RUIMTE.reset(ruimte_token)
         # Only frees our own lock (one that expired and was taken by another tick stays).
         slot_vrijgeven(naam=LOCK_SLEUTEL, token=token)

@@ -433,3 +433,27 @@ def test_sluitingsdagen_van_de_eigen_organisatie_tellen(product, afdeling_vergun
     monitor_tick(nu=moment(datetime.date(2026, 11, 10), 10))
     assert signaleringen(gesloten, Signalering.Soort.WAARSCHUWING).exists()
     assert not signaleringen(gewoon).exists()
+
+
+def test_een_tick_schrijft_hooguit_het_maximum_en_de_volgende_haalt_in(product, monkeypatch):
+    from kcc.normen import monitor
+
+    monkeypatch.setattr(monitor, "MAX_SIGNALERINGEN_PER_TICK", 3)
+    zaken = [
+        ZaakFactory(
+            product=product,
+            startdatum=START,
+            streefdatum=STREEFDATUM - datetime.timedelta(days=dagen),
+            uiterlijke_einddatum=datetime.date(2026, 12, 14),
+        )
+        for dagen in (0, 1, 2, 3, 4)
+    ]
+    nu = moment(datetime.date(2026, 11, 17), 10)
+    eerste = monitor_tick(nu=nu)
+    assert eerste["zaak_overschrijdingen"] == 3 and eerste["nog_in_te_halen"] is True
+    # The most overdue first.
+    assert set(signaleringen().values_list("object_id", flat=True)) == {z.pk for z in zaken[2:]}
+    tweede = monitor_tick(nu=nu)
+    assert tweede["zaak_overschrijdingen"] == 2 and "nog_in_te_halen" not in tweede
+    assert signaleringen(soort=Signalering.Soort.OVERSCHRIJDING).count() == 5
+    assert monitor_tick(nu=nu)["zaak_overschrijdingen"] == 0
