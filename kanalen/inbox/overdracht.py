@@ -10,8 +10,6 @@ complete aanvraag registered is (DESIGN.md, KPI definitions).
 
 from __future__ import annotations
 
-import re
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
@@ -51,10 +49,13 @@ KLANT_NIET_GEVONDEN = (
 
 
 def _klant_met_nummer(nummer: str) -> Klant:
-    compact = re.sub(r"[\s.\-]", "", nummer)
     klanten = Klant.objects.filter(samengevoegd_in__isnull=True)
-    if re.fullmatch(r"[0-9]{8}", compact):  # a KVK-nummer (8-digit BSNs are not issued now)
-        klant = klanten.filter(kvk_nummer=compact).order_by("vestigingsnummer", "pk").first()
+    try:  # 8 digits: a KVK-nummer (8-digit BSNs are not issued now)
+        kvk_nummer = validators.normaliseer_kvk_nummer(nummer)
+    except ValidationError:
+        kvk_nummer = None
+    if kvk_nummer:
+        klant = klanten.filter(kvk_nummer=kvk_nummer).order_by("vestigingsnummer", "pk").first()
     else:
         try:
             bsn = validators.normaliseer_bsn(nummer)

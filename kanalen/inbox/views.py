@@ -125,14 +125,21 @@ MISLUKT = object()
 
 
 def _uitvoeren(form, actie):
-    """Run a service call for a valid form. A refusal (a colleague claimed the item, a
-    validation error) becomes the form's error and MISLUKT is returned."""
+    """Run a service call when the form is valid and return its result. A refusal (a
+    colleague claimed the item, a validation error, a zaak rule) becomes the form's error;
+    then, and for an invalid form, MISLUKT is returned."""
+    from zaken.errors import ZaakFout
+
+    if not form.is_valid():
+        return MISLUKT
     try:
         return actie()
     except services.ClaimVerloren as exc:
         form.add_error(None, str(exc))
     except ValidationError as exc:
         _fouten(form, exc)
+    except ZaakFout as exc:
+        form.add_error(None, exc.message)
     return MISLUKT
 
 
@@ -141,19 +148,17 @@ def _uitvoeren(form, actie):
 def antwoorden(request: HttpRequest, bericht_id: int) -> HttpResponse:
     bericht = selectors.bericht_get_for_medewerker(bericht_id=bericht_id, medewerker=request.user)
     form = AntwoordForm(request.POST, kanalen=services.antwoordkanalen(bericht=bericht))
-    if form.is_valid() and (
-        _uitvoeren(
-            form,
-            lambda: services.antwoord_versturen(
-                bericht=bericht,
-                medewerker=request.user,
-                tekst=form.cleaned_data["tekst"],
-                kanaal_code=form.cleaned_data["kanaal"],
-                vac_id=form.cleaned_data["vac"],
-            ),
-        )
-        is not MISLUKT
-    ):
+    uitkomst = _uitvoeren(
+        form,
+        lambda: services.antwoord_versturen(
+            bericht=bericht,
+            medewerker=request.user,
+            tekst=form.cleaned_data["tekst"],
+            kanaal_code=form.cleaned_data["kanaal"],
+            vac_id=form.cleaned_data["vac"],
+        ),
+    )
+    if uitkomst is not MISLUKT:
         messages.success(request, f"Uw antwoord op {bericht.referentie} is vastgelegd.")
         return redirect("console:inbox:lijst")
     return _detail(request, bericht, antwoord_form=form, status=400)
@@ -164,18 +169,16 @@ def antwoorden(request: HttpRequest, bericht_id: int) -> HttpResponse:
 def overdragen(request: HttpRequest, bericht_id: int) -> HttpResponse:
     bericht = selectors.bericht_get_for_medewerker(bericht_id=bericht_id, medewerker=request.user)
     form = OverdragenForm(request.POST)
-    if form.is_valid() and (
-        _uitvoeren(
-            form,
-            lambda: overdracht.bericht_overdragen(
-                bericht=bericht,
-                medewerker=request.user,
-                afdeling_id=form.cleaned_data["afdeling"].pk,
-                vraag=form.cleaned_data["vraag"],
-            ),
-        )
-        is not MISLUKT
-    ):
+    uitkomst = _uitvoeren(
+        form,
+        lambda: overdracht.bericht_overdragen(
+            bericht=bericht,
+            medewerker=request.user,
+            afdeling_id=form.cleaned_data["afdeling"].pk,
+            vraag=form.cleaned_data["vraag"],
+        ),
+    )
+    if uitkomst is not MISLUKT:
         afdeling = form.cleaned_data["afdeling"]
         messages.success(request, f"{bericht.referentie} is overgedragen aan {afdeling.naam}.")
         return redirect("console:inbox:lijst")
@@ -188,14 +191,12 @@ def klant_koppelen(request: HttpRequest, bericht_id: int) -> HttpResponse:
     """Link an item of an unrecognised sender to a Klant (BSN or KVK-nummer)."""
     bericht = selectors.bericht_get_for_medewerker(bericht_id=bericht_id, medewerker=request.user)
     form = KlantKoppelenForm(request.POST, prefix="koppelen")
-    klant = MISLUKT
-    if form.is_valid():
-        klant = _uitvoeren(
-            form,
-            lambda: overdracht.bericht_klant_koppelen(
-                bericht=bericht, medewerker=request.user, nummer=form.cleaned_data["nummer"]
-            ),
-        )
+    klant = _uitvoeren(
+        form,
+        lambda: overdracht.bericht_klant_koppelen(
+            bericht=bericht, medewerker=request.user, nummer=form.cleaned_data["nummer"]
+        ),
+    )
     if klant is not MISLUKT:
         messages.success(request, f"{bericht.referentie} hoort nu bij {klant.naam}.")
         return redirect("console:inbox:detail", bericht_id=bericht.pk)
@@ -206,8 +207,6 @@ def klant_koppelen(request: HttpRequest, bericht_id: int) -> HttpResponse:
 @require_POST
 def overdragen_zaak(request: HttpRequest, bericht_id: int) -> HttpResponse:
     """Hand the item over as an aanvraag for a product (step 2: the intake answers)."""
-    from zaken.errors import ZaakFout
-
     bericht = selectors.bericht_get_for_medewerker(bericht_id=bericht_id, medewerker=request.user)
     product_id = request.POST.get("product", "")
     product = (
@@ -216,26 +215,19 @@ def overdragen_zaak(request: HttpRequest, bericht_id: int) -> HttpResponse:
         else None
     )
     form = zaak_intake_form(product=product, klant=bericht.klant, data=request.POST)
-    if form.is_valid():
-        try:
-            aanvraag = overdracht.bericht_overdragen_zaak(
-                bericht=bericht,
-                medewerker=request.user,
-                product_id=product.pk if product else None,
-                antwoorden=intake_antwoorden(form),
-            )
-        except services.ClaimVerloren as exc:
-            form.add_error(None, str(exc))
-        except ValidationError as exc:
-            _fouten(form, exc)
-        except ZaakFout as exc:
-            form.add_error(None, exc.message)
-        else:
-            zaken = ", ".join(z.identificatie for z in aanvraag.nieuwe_zaken)
-            messages.success(
-                request, f"{bericht.referentie} is overgedragen als aanvraag ({zaken})."
-            )
-            return redirect("console:inbox:lijst")
+    aanvraag = _uitvoeren(
+        form,
+        lambda: overdracht.bericht_overdragen_zaak(
+            bericht=bericht,
+            medewerker=request.user,
+            product_id=product.pk if product else None,
+            antwoorden=intake_antwoorden(form),
+        ),
+    )
+    if aanvraag is not MISLUKT:
+        zaken = ", ".join(z.identificatie for z in aanvraag.nieuwe_zaken)
+        messages.success(request, f"{bericht.referentie} is overgedragen als aanvraag ({zaken}).")
+        return redirect("console:inbox:lijst")
     return _detail(request, bericht, zaak_product=product, zaak_form=form, status=400)
 
 
