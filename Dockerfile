@@ -23,4 +23,4 @@ RUN SECRET_KEY=build-only-$(head -c 48 /dev/urandom | base64 | tr -d '/+=') \
     python manage.py collectstatic --noinput --verbosity 0
 USER kcc
 EXPOSE 8000
-CMD ["gunicorn", "kcc.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "4", "--access-logfile", "-"]
+CMD ["gunicorn", "-c", "python:kcc.gunicorn_conf", "kcc.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "4", "--access-logfile", "-"]

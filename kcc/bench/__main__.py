@@ -24,7 +24,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--concurrency", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--requests", type=int, default=2000, help="requests per operation")
-    parser.add_argument("--workers", type=int, default=3, help="gunicorn workers")
+    parser.add_argument(
+        "--workers", type=int, default=4, help="gunicorn workers (production runs 4)"
+    )
     parser.add_argument(
         "--only",
         default="",
@@ -131,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     path = report.write(
         {
             "machine": machine,
-            "server": {"workers": args.workers, "worker_class": "gthread", "threads": 2},
+            "server": {"workers": args.workers, "config": "kcc.gunicorn_conf"},
             "concurrency": args.concurrency,
             "dataset": meta,
             "tables": tabellen,

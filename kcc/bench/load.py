@@ -1,14 +1,14 @@
 """A bounded HTTP load driver on loopback: concurrent clients, latency percentiles.
 
-Each client is a thread with its own keep-alive session; the server runs in other
-processes (gunicorn), so the GIL only limits the client side, and the floor operation
-measured the same way absorbs that cost in the reported ratios.
+Each client is a process of its own with its own session, so clients never wait for
+each other; the server runs in other processes (gunicorn). The floor operation, measured
+the same way, shows what the driver and the HTTP stack cost by themselves.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import statistics
-import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -28,14 +28,29 @@ class RequestSpec:
 @dataclass
 class OperationResult:
     name: str
-    requests: int
-    errors: int
-    seconds: float
-    latencies_ms: list[float]
-    server_ms: list[float]
-    queries: list[int]
-    status_counts: dict[int, int]
+    requests: int = 0
+    errors: int = 0
+    seconds: float = 0.0
+    latencies_ms: list[float] = field(default_factory=list)
+    server_ms: list[float] = field(default_factory=list)
+    queries: list[int] = field(default_factory=list)
+    status_counts: dict[int, int] = field(default_factory=dict)
     first_error: str = ""
+
+    def fout(self, tekst: str) -> None:
+        self.errors += 1
+        self.first_error = self.first_error or tekst[:400]
+
+    def samenvoegen(self, deel: OperationResult) -> None:
+        """Add the figures of one client."""
+        self.requests += deel.requests
+        self.latencies_ms += deel.latencies_ms
+        self.server_ms += deel.server_ms
+        self.queries += deel.queries
+        for status, count in deel.status_counts.items():
+            self.status_counts[status] = self.status_counts.get(status, 0) + count
+        self.errors += deel.errors
+        self.first_error = self.first_error or deel.first_error
 
     def percentile(self, values: Sequence[float], p: float) -> float:
         if not values:
@@ -76,6 +91,55 @@ def _server_time(response: requests.Response) -> float | None:
     return None
 
 
+def _client(
+    *,
+    index: multiprocessing.Value,
+    results: multiprocessing.Queue,
+    base_url: str,
+    specs: Sequence[RequestSpec],
+    total: int,
+    deadline: float,
+    session_factory: Callable[[], requests.Session],
+    ok_statuses: tuple[int, ...],
+    timeout: float,
+) -> None:
+    """One client: take the next request number from the shared counter until done."""
+    deel = OperationResult(name="client")
+    session = session_factory()
+    while True:
+        with index.get_lock():
+            if index.value >= total or time.monotonic() > deadline:
+                break
+            spec = specs[index.value % len(specs)]
+            index.value += 1
+        started = time.perf_counter()
+        try:
+            response = session.request(
+                spec.method,
+                base_url + spec.path,
+                json=spec.json,
+                data=spec.data,
+                headers=spec.headers,
+                timeout=timeout,
+                allow_redirects=False,
+            )
+        except requests.RequestException as exc:
+            deel.fout(f"{spec.method} {spec.path} -> {exc!r}")
+            continue
+        deel.latencies_ms.append((time.perf_counter() - started) * 1000)
+        deel.requests += 1
+        status = response.status_code
+        deel.status_counts[status] = deel.status_counts.get(status, 0) + 1
+        if status not in ok_statuses:
+            deel.fout(f"{spec.method} {spec.path} -> {status}: {response.text[:300]}")
+        srv = _server_time(response)
+        if srv is not None:
+            deel.server_ms.append(srv)
+        if "X-KCC-Queries" in response.headers:
+            deel.queries.append(int(response.headers["X-KCC-Queries"]))
+    results.put(deel)
+
+
 def run(
     *,
     name: str,
@@ -88,73 +152,37 @@ def run(
     max_seconds: float = 300.0,
     timeout: float = 30.0,
 ) -> OperationResult:
-    """Send ``total`` requests (cycling through ``specs``) from ``concurrency`` threads."""
-    lock = threading.Lock()
-    next_index = 0
-    latencies: list[float] = []
-    server: list[float] = []
-    queries: list[int] = []
-    statuses: dict[int, int] = {}
-    errors = 0
-    first_error = ""
+    """Send ``total`` requests (cycling through ``specs``) from ``concurrency`` clients.
+
+    Each client is its own process (forked, so ``specs`` and ``session_factory`` need no
+    pickling): client threads in one process would wait for each other's GIL while
+    reading a response, and that wait would be counted as the server's latency.
+    """
+    fork = multiprocessing.get_context("fork")
+    index = fork.Value("l", 0)
+    results = fork.Queue()
     deadline = time.monotonic() + max_seconds
-
-    def worker() -> None:
-        nonlocal next_index, errors, first_error
-        session = session_factory()
-        while True:
-            with lock:
-                if next_index >= total or time.monotonic() > deadline:
-                    return
-                spec = specs[next_index % len(specs)]
-                next_index += 1
-            started = time.perf_counter()
-            try:
-                response = session.request(
-                    spec.method,
-                    base_url + spec.path,
-                    json=spec.json,
-                    data=spec.data,
-                    headers=spec.headers,
-                    timeout=timeout,
-                    allow_redirects=False,
-                )
-            except requests.RequestException as exc:
-                with lock:
-                    errors += 1
-                    if not first_error:
-                        first_error = f"{spec.method} {spec.path} -> {exc!r}"[:400]
-                continue
-            elapsed = (time.perf_counter() - started) * 1000
-            with lock:
-                latencies.append(elapsed)
-                statuses[response.status_code] = statuses.get(response.status_code, 0) + 1
-                if response.status_code not in ok_statuses:
-                    errors += 1
-                    if not first_error:
-                        first_error = f"{spec.method} {spec.path} -> {response.status_code}: "
-                        first_error += response.text[:300]
-                srv = _server_time(response)
-                if srv is not None:
-                    server.append(srv)
-                if "X-KCC-Queries" in response.headers:
-                    queries.append(int(response.headers["X-KCC-Queries"]))
-
+    kwargs = {
+        "index": index,
+        "results": results,
+        "base_url": base_url,
+        "specs": specs,
+        "total": total,
+        "deadline": deadline,
+        "session_factory": session_factory,
+        "ok_statuses": ok_statuses,
+        "timeout": timeout,
+    }
     started = time.perf_counter()
-    threads = [threading.Thread(target=worker, daemon=True) for _ in range(concurrency)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    clients = [fork.Process(target=_client, kwargs=kwargs, daemon=True) for _ in range(concurrency)]
+    for client in clients:
+        client.start()
+    # Read before joining: a child that has put a large result cannot exit until it is read.
+    parts = [results.get(timeout=max_seconds + timeout + 60) for _ in clients]
     seconds = time.perf_counter() - started
-    return OperationResult(
-        name=name,
-        requests=len(latencies),
-        errors=errors,
-        seconds=seconds,
-        latencies_ms=latencies,
-        server_ms=server,
-        queries=queries,
-        status_counts=statuses,
-        first_error=first_error,
-    )
+    for client in clients:
+        client.join()
+    result = OperationResult(name=name, seconds=seconds)
+    for deel in parts:
+        result.samenvoegen(deel)
+    return result

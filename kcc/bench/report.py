@@ -56,8 +56,10 @@ def markdown(result: dict) -> str:
     lines = [
         "# Benchmarks",
         "",
-        "Measured by `make bench` through the real HTTP stack (gunicorn, "
-        f"{result['server']['workers']} workers, {result['concurrency']} concurrent clients on "
+        "Measured by `make bench` through the real HTTP stack (gunicorn as in production, "
+        f"{result['server']['workers']} workers with the production settings of "
+        "`kcc/gunicorn_conf.py`, "
+        f"{result['concurrency']} concurrent clients, each a process of its own, on "
         "loopback unless the clients column says otherwise) against PostgreSQL with the "
         "generated data set below. Latency is what the client saw; server time is the time "
         "spent in Django (Server-Timing). The floor is a bare Django view with one "

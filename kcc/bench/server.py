@@ -1,4 +1,8 @@
-"""Start and stop the real HTTP stack for a benchmark: gunicorn with several workers."""
+"""Start and stop the real HTTP stack for a benchmark: gunicorn with several workers.
+
+Started with the production settings (``kcc.gunicorn_conf``, as in the Dockerfile and
+docker-compose.yml); only the address, the number of workers and the log level differ.
+"""
 
 from __future__ import annotations
 
@@ -31,27 +35,24 @@ class GunicornServer:
     def base_url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
+    def command(self) -> list[str]:
+        return [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "-c",
+            "python:kcc.gunicorn_conf",
+            "kcc.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{self.port}",
+            "--workers",
+            str(self.workers),
+            "--log-level",
+            "warning",
+        ]
+
     def __enter__(self) -> GunicornServer:
-        self.proc = subprocess.Popen(  # noqa: S603 - our own command
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "kcc.wsgi:application",
-                "--bind",
-                f"127.0.0.1:{self.port}",
-                "--workers",
-                str(self.workers),
-                "--worker-class",
-                "gthread",
-                "--threads",
-                "2",
-                "--log-level",
-                "warning",
-            ],
-            cwd=ROOT,
-            env=self.env,
-        )
+        self.proc = subprocess.Popen(self.command(), cwd=ROOT, env=self.env)  # noqa: S603
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:

@@ -36,6 +36,26 @@ def test_commands_run_the_right_processes():
     assert services["beat"]["command"][:4] == ["celery", "-A", "kcc", "beat"]
 
 
+def test_web_runs_one_gunicorn_configuration_everywhere():
+    """Production (compose and Dockerfile) and ``make bench`` load the same settings, so the
+    benchmark measures what production runs."""
+    import json
+
+    from kcc import gunicorn_conf
+    from kcc.bench.server import GunicornServer
+
+    compose_web = _compose()["services"]["web"]["command"]
+    cmd = next(
+        line for line in (ROOT / "Dockerfile").read_text().splitlines() if line.startswith("CMD")
+    )
+    docker_web = json.loads(cmd.removeprefix("CMD").strip())
+    bench_web = GunicornServer(workers=2).command()
+    for command in (compose_web, docker_web, bench_web):
+        assert command[command.index("-c") + 1] == "python:kcc.gunicorn_conf", command
+    assert gunicorn_conf.worker_class == "gthread"
+    assert gunicorn_conf.keepalive > 0
+
+
 def test_environment_names_are_settings_variables():
     known = _settings_variables()
     services = _compose()["services"]
