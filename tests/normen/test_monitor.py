@@ -16,6 +16,7 @@ from kcc.normen.monitor import (
     KLANTBERICHT_ONDERWERP,
     LOCK_SECONDEN,
     LOCK_SLEUTEL,
+    PLAN_ZONDER_NESTED_LOOP,
     Werkdagindex,
     klantbericht_sleutel,
     monitor_tick,
@@ -359,6 +360,38 @@ def test_beat_taak_roept_de_tick_aan(zaak, time_machine):
     assert signaleringen(zaak, Signalering.Soort.OVERSCHRIJDING).exists()
 
 
+def test_beat_taak_haalt_een_achterstand_in_met_opeenvolgende_ticks(product, monkeypatch):
+    """A tick that reached its cap queues the next one (eager in tests: at once) until the
+    backlog is signalled, each tick within the cap."""
+    from kcc.normen import monitor as monitor_module
+    from kcc.normen.tasks import INHAAL_SECONDEN, monitor
+
+    for _ in range(5):
+        ZaakFactory(product=product, startdatum=START, streefdatum=STREEFDATUM)
+    monkeypatch.setattr(monitor_module, "MAX_SIGNALERINGEN_PER_TICK", 2)
+    ticks = []
+    echte_tick = monitor_module.monitor_tick
+
+    def tellen(**kwargs):
+        resultaat = echte_tick(nu=moment(datetime.date(2026, 11, 17), 10))
+        ticks.append(resultaat)
+        return resultaat
+
+    monkeypatch.setattr("kcc.normen.tasks.monitor_tick", tellen)
+    gepland = []
+    echt_apply = monitor.apply_async
+    monkeypatch.setattr(
+        monitor,
+        "apply_async",
+        lambda *args, **kw: gepland.append(kw.get("countdown")) or echt_apply(*args, **kw),
+    )
+    monitor.delay().get()
+    assert signaleringen(soort=Signalering.Soort.OVERSCHRIJDING).count() == 5
+    assert len(ticks) == 3  # 2 + 2 + 1
+    assert [t.get("nog_in_te_halen", False) for t in ticks] == [True, True, False]
+    assert gepland == [None, INHAAL_SECONDEN, INHAAL_SECONDEN]  # delay(), then the catch-up
+
+
 def test_wettelijke_termijn_verstreken_is_een_eigen_signalering(zaak):
     uiterlijk = zaak.uiterlijke_einddatum  # 14-12-2026
     monitor_tick(nu=moment(uiterlijk, 17))
@@ -457,3 +490,25 @@ def test_een_tick_schrijft_hooguit_het_maximum_en_de_volgende_haalt_in(product, 
     assert tweede["zaak_overschrijdingen"] == 2 and "nog_in_te_halen" not in tweede
     assert signaleringen(soort=Signalering.Soort.OVERSCHRIJDING).count() == 5
     assert monitor_tick(nu=nu)["zaak_overschrijdingen"] == 0
+
+
+def test_signaleringen_invoegen_zonder_nested_loop(product):
+    """On PostgreSQL every INSERT ... WHERE NOT EXISTS of a tick runs with nested loops (and
+    parallel workers) off in its own transaction: on the statistics of a signal table that
+    was (nearly) empty, the planner otherwise rescans every signal for each open object
+    (minutes per tick at a million signals, measured with make bench)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    ZaakFactory(product=product, startdatum=START, streefdatum=STREEFDATUM)
+    with CaptureQueriesContext(connection) as captured:
+        monitor_tick(nu=moment(datetime.date(2026, 11, 17), 10))
+    sql = [q["sql"] for q in captured.captured_queries]
+    invoegen = [i for i, q in enumerate(sql) if q.startswith('INSERT INTO "normen_signalering"')]
+    assert len(invoegen) >= 6  # every step of the tick, whether it finds anything or not
+    assert signaleringen(soort=Signalering.Soort.OVERSCHRIJDING).count() == 1
+    for i in invoegen:
+        if connection.vendor == "postgresql":
+            assert sql[i - 1] == PLAN_ZONDER_NESTED_LOOP, sql[i - 1]
+        else:
+            assert "enable_nestloop" not in sql[i - 1]
