@@ -167,7 +167,7 @@ WSGI_APPLICATION = "kcc.wsgi.application"
 ASGI_APPLICATION = "kcc.asgi.application"
 
 TEMPLATES = [
-    {
+    {  # Pages: Django templates. First, so a template name without using= is looked up here.
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
@@ -180,6 +180,13 @@ TEMPLATES = [
                 "kcc.core.context_processors.kcc",
             ],
         },
+    },
+    {  # The rows of long lists (kcc/core/jinja2.py): only rendered with using="jinja2".
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "NAME": "jinja2",
+        "DIRS": [BASE_DIR / "templates" / "jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {"environment": "kcc.core.jinja2.omgeving"},
     },
 ]
 

@@ -162,9 +162,24 @@ class Klant(models.Model):
 
     @property
     def naam(self) -> str:
-        if self.soort == self.Soort.ORGANISATIE:
-            return self.bedrijfsnaam
-        return " ".join(p for p in (self.voornamen, self.voorvoegsel, self.geslachtsnaam) if p)
+        return self.naam_uit(
+            soort=self.soort,
+            bedrijfsnaam=self.bedrijfsnaam,
+            voornamen=self.voornamen,
+            voorvoegsel=self.voorvoegsel,
+            geslachtsnaam=self.geslachtsnaam,
+        )
+
+    # The columns naam_uit reads, for lists that read .values() instead of Klant objects.
+    NAAM_VELDEN = ("soort", "bedrijfsnaam", "voornamen", "voorvoegsel", "geslachtsnaam")
+
+    @classmethod
+    def naam_uit(
+        cls, *, soort: str, bedrijfsnaam: str, voornamen: str, voorvoegsel: str, geslachtsnaam: str
+    ) -> str:
+        if soort == cls.Soort.ORGANISATIE:
+            return bedrijfsnaam
+        return " ".join(p for p in (voornamen, voorvoegsel, geslachtsnaam) if p)
 
     @property
     def huisnummer_volledig(self) -> str:

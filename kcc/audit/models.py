@@ -20,10 +20,13 @@ class Verwerking(models.Model):
     tijdstip = models.DateTimeField(
         auto_now_add=True, db_index=True, help_text="Wanneer de verwerking plaatsvond."
     )
+    # klant and medewerker are indexed by verwerking_klant_tijd and verwerking_mw_tijd
+    # (which start with them): no index of their own on this append-only, busy table.
     klant = models.ForeignKey(
         "klanten.Klant",
         on_delete=models.PROTECT,
         related_name="verwerkingen",
+        db_index=False,
         help_text="De klant wiens gegevens zijn verwerkt.",
     )
     medewerker = models.ForeignKey(
@@ -32,6 +35,7 @@ class Verwerking(models.Model):
         null=True,
         blank=True,
         related_name="+",
+        db_index=False,
         help_text="De medewerker (of API-gebruiker); leeg bij een systeemproces.",
     )
     wie = models.CharField(

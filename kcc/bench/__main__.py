@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 import time
 
@@ -37,6 +38,9 @@ def main(argv: list[str] | None = None) -> int:
         "--output", default="benchmarks", help="base name of docs/<name>.json and .md"
     )
     args = parser.parse_args(argv)
+    # Stopped with SIGTERM (kill, a CI time-out): unwind as on Ctrl-C, so the gunicorn
+    # server and the client processes are stopped, not left running.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kcc.settings")
     import django

@@ -205,7 +205,12 @@ class Signalering(models.Model):
             )
         ]
         indexes = [
-            models.Index(fields=["afdeling", "soort", "deadline"], name="signalering_afdeling"),
+            # The zaken of an afdeling that have a signal (the werkvoorraad's tab and its
+            # count): read from this index alone, as one set, not one lookup per zaak.
+            models.Index(
+                fields=["afdeling", "content_type", "object_id", "soort"],
+                name="signalering_afdeling",
+            ),
             models.Index(
                 # The citizens still to inform, earliest breach first (the monitor takes 75
                 # a tick from the front, whatever the backlog).

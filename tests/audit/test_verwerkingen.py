@@ -26,6 +26,46 @@ def test_vastleggen_in_een_insert(kim_kcc, django_assert_num_queries):
     assert Verwerking.objects.filter(medewerker=kim_kcc, wie=kim_kcc.get_full_name()).count() == 5
 
 
+def test_vastleggen_tijdstip_dubbelen_en_grote_lijsten(kim_kcc, django_assert_num_queries):
+    """The rows read back as the ORM wrote them: the moment (aware, on both databases),
+    each klant once, 101 klanten in one INSERT (SQLite: per 100), nothing for none."""
+    import datetime
+
+    from django.utils import timezone
+
+    klanten = [KlantFactory() for _ in range(101)]
+    voor = timezone.now()
+    from django.db import connection
+
+    with django_assert_num_queries(1 if connection.vendor == "postgresql" else 2):
+        aantal = verwerking_vastleggen(
+            klant_ids=[k.pk for k in klanten] + [klanten[0].pk],
+            medewerker=kim_kcc,
+            actie=Verwerking.Actie.GELEZEN,
+            scherm="backoffice werkvoorraad",
+            toelichting="t" * 400,
+        )
+    assert aantal == 101
+    rijen = Verwerking.objects.filter(medewerker=kim_kcc)
+    assert sorted(rijen.values_list("klant_id", flat=True)) == sorted(k.pk for k in klanten)
+    rij = rijen.first()
+    assert voor <= rij.tijdstip <= timezone.now() + datetime.timedelta(seconds=1)
+    assert rij.tijdstip.tzinfo is not None
+    assert (rij.actie, rij.functie, len(rij.toelichting)) == ("gelezen", kim_kcc.functie, 300)
+    with django_assert_num_queries(0):
+        assert (
+            verwerking_vastleggen(klant_ids=[], medewerker=kim_kcc, actie="gelezen", scherm="x")
+            == 0
+        )
+
+
+def test_onbekende_actie_geweigerd(kim_kcc):
+    klant = KlantFactory()
+    with pytest.raises(ValueError, match="Onbekende actie"):
+        verwerking_vastleggen(klant_ids=[klant.pk], medewerker=kim_kcc, actie="bekeken", scherm="x")
+    assert not Verwerking.objects.exists()
+
+
 def test_systeem_zonder_medewerker():
     klant = KlantFactory()
     verwerking_vastleggen(klant_ids=[klant.pk], medewerker=None, actie="gewijzigd", scherm="taak")

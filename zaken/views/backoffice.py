@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from kcc.accounts import roles
+from kcc.core.jinja2 import rijen
 from kcc.core.permissions import role_required
 from kcc.normen.selectors import signaleringen_voor_medewerker, signaleringen_voor_zaak
 from productcatalogus.models import Statustype
@@ -57,8 +58,13 @@ def werkvoorraad(request: HttpRequest) -> HttpResponse:
             "filters": filters,
             "pagina": pagina,
             "zaken": pagina.object_list,
+            "rijen": rijen(
+                "backoffice/werkvoorraad_rijen.html",
+                zaken=pagina.object_list,
+                user_pk=request.user.pk,
+            ),
             "vandaag": selectors.vandaag(),
-            "afdelingen": list(request.user.afdelingen.select_related("organisatie")),
+            "afdelingen": selectors.medewerker_afdelingen(request.user),
             "filter_query": _filter_query(request),
             "andere_signaleringen": andere_signaleringen,
         },

@@ -364,4 +364,5 @@ def test_overdragen_neemt_de_signaleringen_van_de_normmonitor_mee(
     # The new afdeling's werkvoorraad shows the zaak as late, on the signals tab too.
     assert werkvoorraad(medewerker=vera_vergunningen, tab="signaleringen").get().pk == zaak.pk
     (getoond,) = werkvoorraad_pagina(medewerker=vera_vergunningen, tab="open").object_list
-    assert getoond.termijn_overschreden and not getoond.waarschuwing
+    assert getoond.identificatie == zaak.identificatie
+    assert getoond.signaal == Signalering.Soort.OVERSCHRIJDING
