@@ -116,10 +116,7 @@ class ZaakDetailOutputSerializer(ZaakOutputSerializer):
         if not zaak.is_hoofdzaak:
             return []
         return ZaakOutputSerializer(
-            selectors.hoofdzaak_deelzaken(hoofdzaak=zaak).select_related(
-                "hoofdzaak", "aanspreekpunt"
-            ),
-            many=True,
+            selectors.zaken_voor_api(zaak.deelzaken.order_by("id")), many=True
         ).data
 
     @extend_schema_field(VoortgangSerializer(allow_null=True))
@@ -141,7 +138,9 @@ class ZaakFoutMixin:
         return super().handle_exception(exc)
 
     def zaak(self, request, id: str) -> Zaak:
-        return selectors.zaak_get_voor_gebruiker(user=request.user, id=id)
+        return selectors.zaak_get_voor_gebruiker(
+            user=request.user, id=id, relaties=selectors.API_RELATIES
+        )
 
 
 @extend_schema(
@@ -161,15 +160,7 @@ class ZakenLijstView(ZaakFoutMixin, generics.ListAPIView):
     filter_backends: list = []
 
     def get_queryset(self):
-        qs = selectors.zaken_voor_gebruiker(user=self.request.user).select_related(
-            "product",
-            "organisatie",
-            "afdeling",
-            "behandelaar",
-            "aanspreekpunt",
-            "status",
-            "hoofdzaak",
-        )
+        qs = selectors.zaken_voor_api(selectors.zaken_voor_gebruiker(user=self.request.user))
         params = self.request.query_params
         open_ = params.get("open", "").lower()
         if open_ in ("true", "1"):

@@ -29,6 +29,7 @@ from zaken.models import (
     ZaakNotitie,
     ZaakStatus,
 )
+from zaken.selectors import medewerker_afdeling_ids
 from zaken.services.berichten import zaak_extern_doorzetten, zaak_klant_informeren
 
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
@@ -100,7 +101,7 @@ def zaak_claim(*, zaak: Zaak, medewerker: User) -> Zaak:
     """Make ``medewerker`` the behandelaar. Exactly one of many parallel claims wins."""
     if zaak.is_hoofdzaak:
         raise ZaakFout(errors.FOUT_HOOFDZAAK_NIET_CLAIMEN)
-    if not medewerker.afdelingen.filter(pk=zaak.afdeling_id).exists():
+    if zaak.afdeling_id not in medewerker_afdeling_ids(medewerker):
         raise ZaakGeenToegang(errors.FOUT_NIET_VAN_AFDELING)
     with transaction.atomic():
         gewonnen = Zaak.objects.filter(
