@@ -127,10 +127,13 @@ class InkomendBericht(models.Model):
         verbose_name_plural = "inkomende berichten"
         ordering = ["deadline", "id"]
         indexes = [
+            # The open items in list order, with the columns the list filters on (channel,
+            # status, own items): every page and its (bounded) count read this index
+            # alone, filtered or not.
             models.Index(
-                fields=["deadline", "id"],
+                fields=["deadline", "id", "kanaal", "status", "behandelaar"],
                 condition=Q(is_vervolg=False, status__in=["nieuw", "in_behandeling"]),
-                name="inbox_open_op_deadline",
+                name="inbox_open_lijst",
             ),
             models.Index(fields=["gesprek", "ontvangen_op"], name="inbox_gesprek_tijd"),
         ]
@@ -140,7 +143,11 @@ class InkomendBericht(models.Model):
 
     @property
     def afzender(self) -> str:
-        return self.afzender_naam or self.afzender_email or self.afzender_telefoon or "Onbekend"
+        return self.afzender_uit(self.afzender_naam, self.afzender_email, self.afzender_telefoon)
+
+    @staticmethod
+    def afzender_uit(naam: str, email: str, telefoon: str) -> str:
+        return naam or email or telefoon or "Onbekend"
 
 
 class Bijlage(models.Model):

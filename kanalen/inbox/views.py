@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -21,6 +20,7 @@ from kanalen.inbox.forms import (
     zaak_intake_form,
 )
 from kanalen.kennisbank import kennisbank_context
+from kcc.core.jinja2 import rijen
 from kcc.core.permissions import role_required
 
 PER_PAGINA = 50
@@ -30,14 +30,19 @@ PER_PAGINA = 50
 def inbox(request: HttpRequest) -> HttpResponse:
     filters = InboxFilterForm(request.GET or None)
     keuze = filters.cleaned_data if filters.is_valid() else {}
-    qs = selectors.inbox_open(
+    pagina = selectors.inbox_pagina(
         medewerker=request.user,
+        pagina=request.GET.get("pagina"),
+        per_pagina=PER_PAGINA,
         kanaal=keuze.get("kanaal", ""),
         status=keuze.get("status", ""),
         alleen_eigen=keuze.get("eigen", False),
     )
-    pagina = Paginator(qs, PER_PAGINA).get_page(request.GET.get("pagina"))
-    context = {"filters": filters, "pagina": pagina, "nu": timezone.now()}
+    context = {
+        "filters": filters,
+        "pagina": pagina,
+        "rijen": rijen("console/inbox/lijst_rijen.html", items=pagina.object_list),
+    }
     return render(request, "console/inbox/lijst.html", context)
 
 
