@@ -6,6 +6,7 @@ import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from django.db import connection
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
@@ -218,15 +219,22 @@ _BRONNEN = {
         titel_veld="naam",
         a_velden=["upl_naam", "trefwoorden"],
         b_velden=["samenvatting"],
+        velden=("naam", "slug", "samenvatting"),
     ),
     "levensgebeurtenis": zoeken.Bron(
         soort="levensgebeurtenis",
         titel_veld="naam",
         a_velden=["trefwoorden"],
         b_velden=["samenvatting"],
+        velden=("naam", "slug", "samenvatting"),
     ),
     "vac": zoeken.Bron(
-        soort="vac", titel_veld="vraag", a_velden=["trefwoorden"], b_velden=["antwoord"]
+        soort="vac",
+        titel_veld="vraag",
+        a_velden=["trefwoorden"],
+        b_velden=["antwoord"],
+        # The answer (for the summary) only for the VACs shown, read afterwards.
+        velden=("vraag", "slug", "openbaar"),
     ),
 }
 
@@ -251,6 +259,8 @@ def catalogus_zoeken(
     vraag = zoeken.zoekvraag_maken(q, _synoniemen())
     if not vraag.tekst:
         return []
+    if connection.vendor == "postgresql":
+        vraag.correcties = zoeken.correcties(vraag.woorden)
     bronnen = {
         "product": product_publiek_qs(doelgroep=doelgroep),
         "levensgebeurtenis": levensgebeurtenis_list_publiek(doelgroep=doelgroep),
@@ -268,10 +278,16 @@ def catalogus_zoeken(
         for obj, score in zoeken.kandidaten(qs, _BRONNEN[soort], vraag):
             gerangschikt.append((-round(score, 4), soort, getattr(obj, titel_veld), obj, score))
     gerangschikt.sort(key=lambda r: r[:3])
-    return [_resultaat(soort, obj, score) for _, soort, _, obj, score in gerangschikt[:limit]]
+    getoond = gerangschikt[:limit]
+    antwoorden = dict(
+        VAC.objects.filter(pk__in=[r[3].pk for r in getoond if r[1] == "vac"]).values_list(
+            "pk", "antwoord"
+        )
+    )
+    return [_resultaat(soort, obj, score, antwoorden) for _, soort, _, obj, score in getoond]
 
 
-def _resultaat(soort: str, obj, score: float) -> Zoekresultaat:
+def _resultaat(soort: str, obj, score: float, antwoorden: dict[int, str]) -> Zoekresultaat:
     if soort == "vac":
         url = (
             obj.get_absolute_url()
@@ -282,7 +298,7 @@ def _resultaat(soort: str, obj, score: float) -> Zoekresultaat:
             type=soort,
             id=obj.pk,
             titel=obj.vraag,
-            samenvatting=zoeken.samenvatting_uit_html(obj.antwoord),
+            samenvatting=zoeken.samenvatting_uit_html(antwoorden.get(obj.pk, "")),
             url=url,
             score=round(score, 4),
         )

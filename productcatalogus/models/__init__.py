@@ -1,4 +1,4 @@
-from productcatalogus.models.kennisbank import VAC, Synoniem, VACVersie
+from productcatalogus.models.kennisbank import VAC, Synoniem, VACVersie, Zoekwoord
 from productcatalogus.models.organisaties import Afdeling, Organisatie
 from productcatalogus.models.producten import (
     Levensgebeurtenis,
@@ -19,6 +19,7 @@ __all__ = [
     "SdgInformatiegebied",
     "Statustype",
     "Synoniem",
+    "Zoekwoord",
     "UplTerm",
     "VACVersie",
 ]

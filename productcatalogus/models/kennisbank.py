@@ -108,3 +108,19 @@ class Synoniem(models.Model):
     @property
     def woorden(self) -> list[str]:
         return [w.strip().lower() for w in self.synoniemen.split(",") if w.strip()]
+
+
+class Zoekwoord(models.Model):
+    """A word of the catalogue (names, keywords, summaries, VAC questions) for correcting a
+    typo in a search: "parkeervergunnig" finds "parkeervergunning" here, and that word is
+    searched too. PostgreSQL only (filled by triggers, trigram index; see migration
+    0005); the SQLite search has its own typo tolerance."""
+
+    woord = models.CharField(max_length=100, primary_key=True)
+
+    class Meta:
+        verbose_name = "zoekwoord"
+        verbose_name_plural = "zoekwoorden"
+
+    def __str__(self) -> str:
+        return self.woord

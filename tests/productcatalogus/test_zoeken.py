@@ -63,3 +63,44 @@ def test_audience_filter(demo_catalogus):
 def test_empty_or_meaningless_query_returns_nothing(demo_catalogus):
     assert catalogus_zoeken(q="") == []
     assert catalogus_zoeken(q="   !!! ") == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Parkeervergunning", "parkeervergunnig"),
+        ("Paspoort", "paspoort verlopen"),
+        ("Wanneer moet ik mijn paspoort verlengen?", "paspoort verlopen"),
+        ("Verhuizing doorgeven", "verhuizing doorgeven"),
+        ("Afvalcontainer aanvragen of wijzigen", "kliko kapot"),
+        ("Geboorteaangifte (voor 2026)", "geboorte aangifte"),
+        ("", "iets"),
+    ],
+)
+def test_trigram_gelijkenis_als_pg_trgm(a, b):
+    """The PostgreSQL search computes the title similarity in Python for its preselection:
+    it must be pg_trgm's similarity(), where the database has it to compare."""
+    from django.db import connection
+
+    from productcatalogus.zoeken import trigram_gelijkenis
+
+    eigen = trigram_gelijkenis(a, b)
+    assert 0.0 <= eigen <= 1.0
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT similarity(%s, %s)", [a, b])
+            assert eigen == pytest.approx(cursor.fetchone()[0], abs=1e-6)
+
+
+def test_typfout_gevonden_via_een_woord_van_de_catalogus(demo_catalogus):
+    """A query word that is not a catalogue word is corrected to the closest one that is
+    (PostgreSQL: Zoekwoord; SQLite: its own near-typo matching)."""
+    from django.db import connection
+
+    from productcatalogus.zoeken import correcties
+
+    for q in ("parkeervergunnig", "paspoprt", "hondebelasting"):
+        resultaten = catalogus_zoeken(q=q)
+        assert resultaten, q
+    if connection.vendor == "postgresql":
+        assert correcties(["parkeervergunnig", "paspoort", "xq"]) == ["parkeervergunning"]
