@@ -10,6 +10,7 @@ from kanalen.models import Contactmoment, Kanaal
 from kanalen.selectors import aanvraag_voor_contact_get, aanvragen_voor_contact
 from kanalen.services import ONBEKEND_PRODUCT, ONBEKENDE_VAC, ContactverzoekInvoer, VraagInvoer
 from kcc.accounts.models import User
+from kcc.core.keuzes import BewaardeKeuzeVeld
 from kcc.core.widgets import SnelleSelect
 from klanten.validators import ID_MAX
 from productcatalogus.models import Afdeling, Organisatie
@@ -71,7 +72,8 @@ class ContactmomentForm(forms.Form):
         widget=forms.HiddenInput,
         error_messages=dict.fromkeys(("invalid", "min_value", "max_value"), GESPREK_NIET_VAN_U),
     )
-    kanaal = forms.ModelChoiceField(
+    kanaal = BewaardeKeuzeVeld(
+        naam="contact-kanaal",
         label="Kanaal",
         queryset=Kanaal.objects.filter(actief=True),
         to_field_name="code",
@@ -84,21 +86,27 @@ class ContactmomentForm(forms.Form):
         initial=Contactmoment.Resultaat.BEANTWOORD,
         widget=SnelleSelect(attrs=_SELECT),
     )
-    doorverwezen_naar = forms.ModelChoiceField(
+    doorverwezen_naar = BewaardeKeuzeVeld(
+        naam="contact-doorverwezen-naar",
         label="Doorverwezen naar",
         queryset=Organisatie.objects.filter(is_eigen_organisatie=False),
         required=False,
         help_text="Alleen bij 'doorverwezen naar andere organisatie'.",
         widget=SnelleSelect(attrs=_SELECT),
     )
-    afdeling = forms.ModelChoiceField(
+    afdeling = BewaardeKeuzeVeld(
+        naam="contact-afdeling",
+        modellen=(Organisatie,),
         label="Terugbellen door afdeling",
         queryset=Afdeling.objects.filter(actief=True).select_related("organisatie"),
         required=False,
         help_text="Alleen bij 'contactverzoek'.",
         widget=SnelleSelect(attrs=_SELECT),
     )
-    behandelaar = forms.ModelChoiceField(
+    behandelaar = BewaardeKeuzeVeld(
+        naam="contact-behandelaar",
+        modellen=(Afdeling,),
+        label_van=lambda u: u.get_full_name() or u.username,
         label="Terugbellen door medewerker",
         queryset=User.objects.filter(is_active=True, afdelingen__actief=True)
         .distinct()
@@ -138,7 +146,6 @@ class ContactmomentForm(forms.Form):
 
     def __init__(self, *args, klant=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["behandelaar"].label_from_instance = lambda u: u.get_full_name() or u.username
         if klant is not None:
             self.fields["aanvraag"].queryset = aanvragen_voor_contact(klant=klant)
             self.fields["aanvraag"].label_from_instance = lambda a: (

@@ -15,6 +15,7 @@ from kanalen import selectors as kanalen_selectors
 from kanalen.forms import nieuw_formulier
 from kanalen.kennisbank import gekozen_onderwerpen, kennisbank_context
 from kcc.accounts import roles
+from kcc.core.jinja2 import rijen
 from kcc.core.permissions import role_required
 from klanten import brp, kvk, selectors, services, validators
 from klanten.forms import (
@@ -87,7 +88,7 @@ def klantbeeld_context(request: HttpRequest, klant: Klant, *, form=None, vragen=
     """Everything on the one screen. Constant number of queries whatever the history."""
     kanaal_code = request.GET.get("kanaal", "")
     tijdlijn = Paginator(
-        kanalen_selectors.contactmomenten_voor_klant(klant=klant, kanaal_code=kanaal_code),
+        kanalen_selectors.tijdlijn_voor_klant(klant=klant, kanaal_code=kanaal_code),
         TIJDLIJN_PER_PAGINA,
     ).get_page(request.GET.get("pagina"))
     if form is None:
@@ -111,6 +112,10 @@ def klantbeeld_context(request: HttpRequest, klant: Klant, *, form=None, vragen=
         "zaken": selectors.zaken_voor_klantbeeld(klant=klant, medewerker=request.user),
         "mag_aanvraag_starten": request.user.has_role(roles.KCC_MEDEWERKER),
         "tijdlijn": tijdlijn,
+        "tijdlijn_rijen": rijen(
+            "console/klanten/tijdlijn_rijen.html",
+            contactmomenten=kanalen_selectors.tijdlijn_regels(tijdlijn.object_list),
+        ),
         "kanalen": list(kanalen_selectors.kanaal_list(alleen_actief=False)),
         "kanaal_filter": kanaal_code,
         "form": form,

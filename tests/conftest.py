@@ -28,6 +28,16 @@ def _no_network(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def _lege_cache():
+    """Every test starts with an empty cache: rate limits, kept select options
+    (kcc.core.keuzes) and cached figures of an earlier test, or of another database that
+    shares the Redis cache, must not leak into it."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _celery_eager():
     from kcc.celery import app
 

@@ -17,6 +17,7 @@ import datetime
 
 from django.template import engines
 from django.template.defaultfilters import date as django_date
+from django.template.defaultfilters import linebreaksbr
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from jinja2 import Environment, StrictUndefined
@@ -51,10 +52,16 @@ def datum(waarde, formaat: str = "d-m-Y") -> str:
     return django_date(waarde, formaat)
 
 
+def _regelovergangen(waarde) -> SafeString:
+    """Django's ``|linebreaksbr``: the text escaped, each line break a ``<br>``."""
+    return linebreaksbr(waarde, autoescape=True)
+
+
 def omgeving(**options) -> Environment:
     options["undefined"] = StrictUndefined
     env = Environment(**options)  # noqa: S701 - Django's backend passes autoescape=True
     env.filters["datum"] = datum
+    env.filters["linebreaksbr"] = _regelovergangen
     env.globals["signaal"] = signaal
     return env
 

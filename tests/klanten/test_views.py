@@ -7,6 +7,7 @@ from kcc.audit.models import Verwerking
 from klanten import brp
 from klanten.models import Klant
 from klanten.selectors import ADRES_AFGESCHERMD
+from tests.factories import OrganisatieFactory
 from tests.kanalen.factories import ContactmomentFactory, ContactverzoekFactory
 from tests.klanten.factories import DigitaalAdresFactory, KlantFactory
 from tests.queries import assert_constant_queries
@@ -82,6 +83,46 @@ def test_klantbeeld_logt_verwerking_en_toont_tijdlijn(kim_kcc, kanalen):
     assert "Vraag per mail" in html
     v = Verwerking.objects.get(klant=klant, actie="gelezen")
     assert (v.medewerker, v.scherm_of_endpoint) == (kim_kcc, "console/klantbeeld")
+
+
+def test_tijdlijn_regel_toont_wat_er_gebeurde(kim_kcc, kanalen):
+    """Each row: when, channel, direction, result, who, how long, and every question with
+    its answer (escaped, line breaks kept), product and whether it came from the
+    kennisbank; newest first."""
+    import datetime
+
+    from django.utils import timezone
+
+    from tests.productcatalogus.factories import ProductFactory, VACFactory
+
+    klant = KlantFactory()
+    product = ProductFactory(naam="Paspoort aanvragen")
+    vac = VACFactory()
+    ContactmomentFactory(
+        klant=klant,
+        kanaal=kanalen["telefoon"],
+        gestart_op=timezone.now() - datetime.timedelta(days=2),
+        medewerker=kim_kcc,
+        duur_seconden=95,
+        resultaat="doorverwezen",
+        doorverwezen_naar=OrganisatieFactory(naam="SVB"),
+        vragen=[
+            ("Hoe lang duurt het?", "Vijf dagen.\nOphalen <b>aan</b> de balie.", product, vac),
+            ("Kosten?", "", None, None),
+        ],
+    )
+    ContactmomentFactory(
+        klant=klant, kanaal=kanalen["email"], vragen=[("Nieuwste", "", None, None)]
+    )
+    html = _client(kim_kcc).get(f"/console/klanten/{klant.pk}/").content.decode()
+    tijdlijn = html[html.index('id="tijdlijn-inhoud"') :]
+    assert tijdlijn.index("Nieuwste") < tijdlijn.index("Hoe lang duurt het?")
+    assert "· Telefoon · inkomend · Doorverwezen naar andere organisatie (SVB)" in tijdlijn
+    assert f"{kim_kcc.get_full_name()} · 95 s" in tijdlijn
+    assert "Vijf dagen.<br>Ophalen &lt;b&gt;aan&lt;/b&gt; de balie." in tijdlijn
+    assert '<span class="kcc-label">kennisbank</span>' in tijdlijn
+    assert '<span class="kcc-label">Paspoort aanvragen</span>' in tijdlijn
+    assert tijdlijn.count("<strong>Antwoord:</strong>") == 1  # an empty answer is not shown
 
 
 def test_tijdlijn_filter_op_kanaal(kim_kcc, kanalen):

@@ -1,0 +1,101 @@
+"""Select options over reference data, kept in the cache between requests.
+
+The contact form on the klantbeeld offers every active kanaal, afdeling, other
+organisation and terugbel-medewerker: four queries on every page a KCC-medewerker opens,
+for lists that change a few times a year. ``BewaardeKeuzeVeld`` reads its options once
+and keeps the (value, label) pairs in the cache until a row of one of the models they
+come from is saved or deleted (the signals below), and at most ``BEWAREN`` seconds (the
+backstop for a bulk ``update()``, which sends no signal, and for a per-process cache).
+Validation still reads the database: a stale option may be shown, never accepted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.core.cache import cache
+from django.db import connection
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.forms.models import ModelChoiceField, ModelChoiceIterator
+
+BEWAREN = 300
+
+_sleutels: set[str] = set()
+_bewaakt: set[type] = set()
+
+
+def _cache_sleutel(naam: str) -> str:
+    # The database name keeps two databases that share one cache (tests, bench) apart.
+    return f"kcc:keuzes:{connection.settings_dict['NAME']}:{naam}"
+
+
+def keuzes_vergeten(**_kwargs) -> None:
+    """Forget every kept list; the next form reads them again. Connected to the signals."""
+    if _sleutels:
+        cache.delete_many([_cache_sleutel(naam) for naam in _sleutels])
+
+
+def _bewaak(model: type) -> None:
+    if model in _bewaakt:
+        return
+    _bewaakt.add(model)
+    uid = f"kcc-keuzes-{model._meta.label_lower}"
+    post_save.connect(keuzes_vergeten, sender=model, weak=False, dispatch_uid=uid)
+    post_delete.connect(keuzes_vergeten, sender=model, weak=False, dispatch_uid=uid)
+    for veld in model._meta.local_many_to_many:
+        m2m_changed.connect(
+            keuzes_vergeten, sender=veld.remote_field.through, weak=False, dispatch_uid=uid
+        )
+
+
+class _BewaardeKeuzes(ModelChoiceIterator):
+    def _lijst(self) -> list[tuple[str, str]]:
+        sleutel = _cache_sleutel(self.field.naam)
+        lijst = cache.get(sleutel)
+        if lijst is None:
+            lijst = [
+                (str(self.field.prepare_value(obj)), str(self.field.label_from_instance(obj)))
+                for obj in self.queryset
+            ]
+            cache.set(sleutel, lijst, BEWAREN)
+        return lijst
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        yield from self._lijst()
+
+    def __len__(self) -> int:
+        return len(self._lijst()) + (self.field.empty_label is not None)
+
+    def __bool__(self) -> bool:
+        return self.field.empty_label is not None or bool(self._lijst())
+
+
+class BewaardeKeuzeVeld(ModelChoiceField):
+    """A ModelChoiceField whose options come from the cache (see the module docstring).
+
+    ``naam`` names the list (one per field definition); ``modellen`` are the models whose
+    changes make it stale: the queryset's own model is always one of them. ``label`` (the
+    row's text in the list, ``str`` when not given) must depend on the row alone.
+    """
+
+    iterator = _BewaardeKeuzes
+
+    def __init__(
+        self,
+        queryset,
+        *,
+        naam: str,
+        modellen: tuple[type, ...] = (),
+        label_van: Callable[[Any], str] | None = None,
+        **kwargs,
+    ):
+        super().__init__(queryset, **kwargs)
+        self.naam = naam
+        if label_van is not None:
+            self.label_from_instance = label_van
+        _sleutels.add(naam)
+        for model in (queryset.model, *modellen):
+            _bewaak(model)

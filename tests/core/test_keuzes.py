@@ -1,0 +1,93 @@
+"""kcc.core.keuzes: select options over reference data read once, forgotten on a change."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.cache import cache
+
+from kanalen.forms import ContactmomentForm
+from kcc.core import keuzes
+from tests.factories import AfdelingFactory, UserFactory
+from tests.queries import count_queries
+
+pytestmark = pytest.mark.django_db
+
+
+def _opties(veld: str) -> list[tuple[str, str]]:
+    return [(str(waarde), str(label)) for waarde, label in ContactmomentForm().fields[veld].choices]
+
+
+def test_opties_eenmaal_gelezen_daarna_uit_de_cache(afdeling_burgerzaken, bo_burgerzaken):
+    eerste = _opties("afdeling")
+    assert (str(afdeling_burgerzaken.pk), str(afdeling_burgerzaken)) in eerste
+    assert count_queries(lambda: _opties("afdeling")) == 0
+    assert _opties("afdeling") == eerste
+    assert eerste[0] == ("", "---------")  # the empty choice is the field's, not kept
+
+
+def test_nieuwe_en_gewijzigde_rij_direct_zichtbaar(afdeling_burgerzaken, gemeente):
+    _opties("afdeling")
+    nieuw = AfdelingFactory(naam="Wijkteams", organisatie=gemeente)
+    assert str(nieuw.pk) in dict(_opties("afdeling"))
+    nieuw.actief = False
+    nieuw.save()
+    assert str(nieuw.pk) not in dict(_opties("afdeling"))
+    afdeling_burgerzaken.delete()
+    assert str(afdeling_burgerzaken.pk) not in dict(_opties("afdeling"))
+
+
+def test_behandelaars_volgen_afdelingen_van_medewerkers(afdeling_burgerzaken, roles_ready):
+    sanne = UserFactory(username="sanne", first_name="Sanne", last_name="de Vries")
+    assert str(sanne.pk) not in dict(_opties("behandelaar"))
+    sanne.afdelingen.add(afdeling_burgerzaken)  # m2m_changed
+    assert dict(_opties("behandelaar"))[str(sanne.pk)] == "Sanne de Vries"
+    sanne.is_active = False
+    sanne.save()
+    assert str(sanne.pk) not in dict(_opties("behandelaar"))
+
+
+def test_kanaal_op_code():
+    assert _opties("kanaal") == []
+    from tests.kanalen.factories import kanalen_aanmaken
+
+    kanalen = kanalen_aanmaken()  # post_save: the empty list read before is forgotten
+    opties = dict(_opties("kanaal"))
+    assert opties["telefoon"] == str(kanalen["telefoon"])
+    assert "" not in opties  # empty_label=None: no empty choice
+
+
+def test_verouderde_optie_wordt_nooit_geaccepteerd(afdeling_burgerzaken, gemeente):
+    """A bulk update sends no signal: the kept list may show a row, validation refuses it."""
+    _opties("afdeling")
+    from productcatalogus.models import Afdeling
+
+    Afdeling.objects.filter(pk=afdeling_burgerzaken.pk).update(actief=False)
+    assert str(afdeling_burgerzaken.pk) in dict(_opties("afdeling"))  # shown until BEWAREN
+    form = ContactmomentForm(
+        data={
+            "gestart_op": "2026-12-02T10:00:00+01:00",
+            "kanaal": "telefoon",
+            "resultaat": "contactverzoek",
+            "afdeling": str(afdeling_burgerzaken.pk),
+        }
+    )
+    assert not form.is_valid()
+    assert "afdeling" in form.errors
+
+
+def test_elke_database_eigen_lijsten(afdeling_burgerzaken, settings):
+    """Two databases sharing one cache (tests and bench on one Redis) never mix lists."""
+    _opties("afdeling")
+    sleutel = keuzes._cache_sleutel("contact-afdeling")
+    assert cache.get(sleutel) is not None
+    from django.db import connection
+
+    assert connection.settings_dict["NAME"] in sleutel
+
+
+def test_vergeten_leegt_elke_lijst(afdeling_burgerzaken):
+    _opties("afdeling")
+    _opties("behandelaar")
+    keuzes.keuzes_vergeten()
+    assert cache.get(keuzes._cache_sleutel("contact-afdeling")) is None
+    assert cache.get(keuzes._cache_sleutel("contact-behandelaar")) is None
