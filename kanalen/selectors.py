@@ -54,15 +54,17 @@ def contactmomenten_voor_klant(*, klant: Klant, kanaal_code: str = "") -> QueryS
 
     The caller has read the klant through klant_get_for_medewerker (which logs it).
     """
-    qs = (
-        Contactmoment.objects.filter(klant=klant)
+    return (
+        _contacten_van(klant, kanaal_code)
         .select_related("kanaal", "medewerker", "doorverwezen_naar")
         .prefetch_related(_vragen_prefetch())
-        .order_by("-gestart_op", "-id")
     )
-    if kanaal_code:
-        qs = qs.filter(kanaal__code=kanaal_code)
-    return qs
+
+
+def _contacten_van(klant: Klant, kanaal_code: str) -> QuerySet[Contactmoment]:
+    """The klant's contacts, on one channel when ``kanaal_code`` is given, newest first."""
+    qs = Contactmoment.objects.filter(klant=klant).order_by("-gestart_op", "-id")
+    return qs.filter(kanaal__code=kanaal_code) if kanaal_code else qs
 
 
 @dataclass
@@ -108,10 +110,7 @@ def tijdlijn_voor_klant(*, klant: Klant, kanaal_code: str = "") -> QuerySet:
     organisation and every question's product and VAC (with their full texts and search
     vectors) cost 20 ms for a page of ten. The caller read the klant (and logged it).
     """
-    qs = Contactmoment.objects.filter(klant=klant).order_by("-gestart_op", "-id")
-    if kanaal_code:
-        qs = qs.filter(kanaal__code=kanaal_code)
-    return qs.values(*_TIJDLIJN_VELDEN)
+    return _contacten_van(klant, kanaal_code).values(*_TIJDLIJN_VELDEN)
 
 
 def tijdlijn_regels(rijen: Iterable[dict]) -> list[TijdlijnRegel]:

@@ -357,12 +357,30 @@ class Voortgang:
         return self.totaal > 0 and self.afgerond == self.totaal
 
 
+def _voortgang_telling() -> dict:
+    """The aggregates of a hoofdzaak's progress, over its deelzaken."""
+    return {"totaal": Count("pk"), "afgerond": Count("pk", filter=Q(afgesloten_op__isnull=False))}
+
+
 def hoofdzaak_voortgang(*, hoofdzaak: Zaak) -> Voortgang:
     """A hoofdzaak's progress, derived from its deelzaken ("2 van 4 afgerond")."""
-    data = hoofdzaak.deelzaken.aggregate(
-        totaal=Count("pk"), afgerond=Count("pk", filter=Q(afgesloten_op__isnull=False))
+    return Voortgang(**hoofdzaak.deelzaken.aggregate(**_voortgang_telling()))
+
+
+def voortgang_per_hoofdzaak(hoofdzaak_ids: list[int]) -> dict[int, Voortgang]:
+    """``hoofdzaak_voortgang`` of several hoofdzaken in one query."""
+    if not hoofdzaak_ids:
+        return {}
+    rijen = (
+        Zaak.objects.filter(hoofdzaak_id__in=hoofdzaak_ids)
+        .values("hoofdzaak_id")
+        .annotate(**_voortgang_telling())
+        .order_by()
     )
-    return Voortgang(afgerond=data["afgerond"], totaal=data["totaal"])
+    voortgang = {pk: Voortgang(afgerond=0, totaal=0) for pk in hoofdzaak_ids}
+    for rij in rijen:
+        voortgang[rij["hoofdzaak_id"]] = Voortgang(afgerond=rij["afgerond"], totaal=rij["totaal"])
+    return voortgang
 
 
 def hoofdzaak_deelzaken(*, hoofdzaak: Zaak) -> QuerySet[Zaak]:
@@ -385,18 +403,7 @@ def zaken_open_voor_klant(*, klant: Klant, medewerker) -> list[Zaak]:
         .select_related("product", "afdeling", "organisatie", "status")
         .order_by("streefdatum", "id")
     )
-    hoofdzaken = [zaak for zaak in zaken if zaak.is_hoofdzaak]
-    tellingen = {}
-    if hoofdzaken:
-        tellingen = {
-            rij["hoofdzaak_id"]: rij
-            for rij in Zaak.objects.filter(hoofdzaak__in=[z.pk for z in hoofdzaken])
-            .values("hoofdzaak_id")
-            .annotate(
-                totaal=Count("id"), afgerond=Count("id", filter=Q(afgesloten_op__isnull=False))
-            )
-            .order_by()
-        }
+    voortgang = voortgang_per_hoofdzaak([zaak.pk for zaak in zaken if zaak.is_hoofdzaak])
     zonder_product = [zaak for zaak in zaken if not zaak.product_id]
     if zonder_product:  # their omschrijving is their aanvraag's subject
         prefetch_related_objects(
@@ -406,12 +413,7 @@ def zaken_open_voor_klant(*, klant: Klant, medewerker) -> list[Zaak]:
             ),
         )
     for zaak in zaken:
-        telling = tellingen.get(zaak.pk, {"totaal": 0, "afgerond": 0})
-        zaak.voortgang = (
-            Voortgang(afgerond=telling["afgerond"], totaal=telling["totaal"])
-            if zaak.is_hoofdzaak
-            else None
-        )
+        zaak.voortgang = voortgang.get(zaak.pk)
     return zaken
 
 

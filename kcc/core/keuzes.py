@@ -30,8 +30,14 @@ def _cache_sleutel(naam: str) -> str:
     return f"kcc:keuzes:{connection.settings_dict['NAME']}:{naam}"
 
 
-def keuzes_vergeten(**_kwargs) -> None:
+# Saves that change no option: a login writes last_login on every user, every day.
+_ZONDER_GEVOLG = frozenset({"last_login"})
+
+
+def keuzes_vergeten(*, update_fields=None, **_kwargs) -> None:
     """Forget every kept list; the next form reads them again. Connected to the signals."""
+    if update_fields and set(update_fields) <= _ZONDER_GEVOLG:
+        return
     if _sleutels:
         cache.delete_many([_cache_sleutel(naam) for naam in _sleutels])
 
@@ -50,16 +56,21 @@ def _bewaak(model: type) -> None:
 
 
 class _BewaardeKeuzes(ModelChoiceIterator):
+    _gelezen: list[tuple[str, str]] | None = None
+
     def _lijst(self) -> list[tuple[str, str]]:
-        sleutel = _cache_sleutel(self.field.naam)
-        lijst = cache.get(sleutel)
-        if lijst is None:
-            lijst = [
-                (str(self.field.prepare_value(obj)), str(self.field.label_from_instance(obj)))
-                for obj in self.queryset
-            ]
-            cache.set(sleutel, lijst, BEWAREN)
-        return lijst
+        """The kept list, read from the cache once per iterator (len, bool, iter)."""
+        if self._gelezen is None:
+            sleutel = _cache_sleutel(self.field.naam)
+            lijst = cache.get(sleutel)
+            if lijst is None:
+                lijst = [
+                    (str(self.field.prepare_value(obj)), str(self.field.label_from_instance(obj)))
+                    for obj in self.queryset
+                ]
+                cache.set(sleutel, lijst, BEWAREN)
+            self._gelezen = lijst
+        return self._gelezen
 
     def __iter__(self):
         if self.field.empty_label is not None:

@@ -75,7 +75,7 @@ def test_verouderde_optie_wordt_nooit_geaccepteerd(afdeling_burgerzaken, gemeent
     assert "afdeling" in form.errors
 
 
-def test_elke_database_eigen_lijsten(afdeling_burgerzaken, settings):
+def test_elke_database_eigen_lijsten(afdeling_burgerzaken):
     """Two databases sharing one cache (tests and bench on one Redis) never mix lists."""
     _opties("afdeling")
     sleutel = keuzes._cache_sleutel("contact-afdeling")
@@ -90,4 +90,16 @@ def test_vergeten_leegt_elke_lijst(afdeling_burgerzaken):
     _opties("behandelaar")
     keuzes.keuzes_vergeten()
     assert cache.get(keuzes._cache_sleutel("contact-afdeling")) is None
+    assert cache.get(keuzes._cache_sleutel("contact-behandelaar")) is None
+
+
+def test_inloggen_laat_de_lijsten_staan(afdeling_burgerzaken, bo_burgerzaken):
+    """A login saves last_login only: no option changes, nothing is forgotten."""
+    from django.contrib.auth.models import update_last_login
+
+    _opties("behandelaar")
+    update_last_login(None, bo_burgerzaken)
+    assert cache.get(keuzes._cache_sleutel("contact-behandelaar")) is not None
+    bo_burgerzaken.first_name = "Bo"
+    bo_burgerzaken.save(update_fields=["first_name"])
     assert cache.get(keuzes._cache_sleutel("contact-behandelaar")) is None
