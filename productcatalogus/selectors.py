@@ -8,9 +8,10 @@ from dataclasses import dataclass
 
 from django.db import connection
 from django.db.models import Count, Prefetch, Q, QuerySet
-from django.urls import reverse
 from django.utils import timezone
 
+from kcc.core import keuzes
+from kcc.core.links import url_sjabloon
 from productcatalogus import zoeken
 from productcatalogus.models import (
     VAC,
@@ -239,8 +240,12 @@ _BRONNEN = {
 }
 
 
-def _synoniemen() -> list[tuple[str, list[str]]]:
+def _synoniemen_lezen() -> list[tuple[str, list[str]]]:
     return [(s.term, s.woorden) for s in Synoniem.objects.all()]
+
+
+# Read on every search, changed in beheer a few times a year.
+_synoniemen = keuzes.Bewaard("zoeken-synoniemen", _synoniemen_lezen, modellen=(Synoniem,))
 
 
 def catalogus_zoeken(
@@ -271,7 +276,7 @@ def catalogus_zoeken(
         ).filter(_doelgroep_filter(doelgroep)),
     }
     # Ranked first, then only the hits shown are made into results (a summary strips the
-    # VAC's HTML, a URL is reversed: not for the hundred candidates that are not shown).
+    # VAC's HTML: not for the candidates that are not shown).
     gerangschikt = []
     for soort, qs in bronnen.items():
         titel_veld = _BRONNEN[soort].titel_veld
@@ -284,15 +289,28 @@ def catalogus_zoeken(
             "pk", "antwoord"
         )
     )
-    return [_resultaat(soort, obj, score, antwoorden) for _, soort, _, obj, score in getoond]
+    # One reverse() per kind of link, not one per hit (kcc.core.links).
+    urls = {naam: url_sjabloon(naam) for naam in _ZOEK_URLS}
+    return [_resultaat(soort, obj, score, antwoorden, urls) for _, soort, _, obj, score in getoond]
 
 
-def _resultaat(soort: str, obj, score: float, antwoorden: dict[int, str]) -> Zoekresultaat:
+_ZOEK_URLS = (
+    "portaal:catalogus:product",
+    "portaal:catalogus:levensgebeurtenis",
+    "portaal:catalogus:vac",
+    "console:kennisbank:vac",
+)
+
+
+def _resultaat(
+    soort: str, obj, score: float, antwoorden: dict[int, str], urls: dict
+) -> Zoekresultaat:
+    """``obj``: a model instance (SQLite) or a ``zoeken.Rij`` (PostgreSQL) of a hit."""
     if soort == "vac":
         url = (
-            obj.get_absolute_url()
+            urls["portaal:catalogus:vac"](obj.slug)
             if obj.openbaar
-            else reverse("console:kennisbank:vac", kwargs={"pk": obj.pk})
+            else urls["console:kennisbank:vac"](obj.pk)
         )
         return Zoekresultaat(
             type=soort,
@@ -307,6 +325,6 @@ def _resultaat(soort: str, obj, score: float, antwoorden: dict[int, str]) -> Zoe
         id=obj.pk,
         titel=obj.naam,
         samenvatting=obj.samenvatting,
-        url=obj.get_absolute_url(),
+        url=urls[f"portaal:catalogus:{soort}"](obj.slug),
         score=round(score, 4),
     )

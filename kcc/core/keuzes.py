@@ -7,6 +7,8 @@ and keeps the (value, label) pairs in the cache until a row of one of the models
 come from is saved or deleted (the signals below), and at most ``BEWAREN`` seconds (the
 backstop for a bulk ``update()``, which sends no signal, and for a per-process cache).
 Validation still reads the database: a stale option may be shown, never accepted.
+``Bewaard`` keeps any other value read from reference data the same way (the catalogue
+search's synonyms, read on every search).
 """
 
 from __future__ import annotations
@@ -55,21 +57,50 @@ def _bewaak(model: type) -> None:
         )
 
 
+def _bewaard_lezen(naam: str, lezen: Callable[[], Any]) -> Any:
+    sleutel = _cache_sleutel(naam)
+    waarde = cache.get(sleutel)
+    if waarde is None:
+        waarde = lezen()
+        cache.set(sleutel, waarde, BEWAREN)
+    return waarde
+
+
+class Bewaard:
+    """A value read from reference data (``lezen()``), kept in the cache like the select
+    options: until a row of one of ``modellen`` is saved or deleted, at most ``BEWAREN``
+    seconds. Made once, at import, so every process watches the models from the start::
+
+        synoniemen = Bewaard("synoniemen", lees_synoniemen, modellen=(Synoniem,))
+        synoniemen()  # the kept value, or read and kept
+
+    The value must be picklable (a shared cache stores it between processes).
+    """
+
+    def __init__(self, naam: str, lezen: Callable[[], Any], *, modellen: tuple[type, ...]):
+        self.naam = naam
+        self.lezen = lezen
+        _sleutels.add(naam)
+        for model in modellen:
+            _bewaak(model)
+
+    def __call__(self) -> Any:
+        return _bewaard_lezen(self.naam, self.lezen)
+
+
 class _BewaardeKeuzes(ModelChoiceIterator):
     _gelezen: list[tuple[str, str]] | None = None
 
     def _lijst(self) -> list[tuple[str, str]]:
         """The kept list, read from the cache once per iterator (len, bool, iter)."""
         if self._gelezen is None:
-            sleutel = _cache_sleutel(self.field.naam)
-            lijst = cache.get(sleutel)
-            if lijst is None:
-                lijst = [
+            self._gelezen = _bewaard_lezen(
+                self.field.naam,
+                lambda: [
                     (str(self.field.prepare_value(obj)), str(self.field.label_from_instance(obj)))
                     for obj in self.queryset
-                ]
-                cache.set(sleutel, lijst, BEWAREN)
-            self._gelezen = lijst
+                ],
+            )
         return self._gelezen
 
     def __iter__(self):

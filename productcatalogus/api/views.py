@@ -96,8 +96,11 @@ class ZoekenView(_Publiek, APIView):
             alleen_openbaar=not selectors.mag_interne_kennis_zien(request.user),
             limit=invoer.validated_data["limit"],
         )
-        data = [{**r.__dict__, "url": request.build_absolute_uri(r.url)} for r in resultaten]
-        return Response(self.OutputSerializer({"q": q, "resultaten": data}).data)
+        # The hits are plain values already (Zoekresultaat): written out as the
+        # OutputSerializer documents them, without its per-field work for every hit.
+        site = request.build_absolute_uri("/")[:-1]
+        data = [{**r.__dict__, "url": f"{site}{r.url}"} for r in resultaten]
+        return Response({"q": q, "resultaten": data})
 
 
 class ProductListView(_Publiek, generics.ListAPIView):
