@@ -88,7 +88,20 @@ def medewerker_afdelingen(user) -> list:
 
 
 def medewerker_afdeling_ids(user) -> list[int]:
-    return [afdeling.pk for afdeling in medewerker_afdelingen(user)]
+    """The ids of the medewerker's afdelingen: from the afdelingen when read already, else
+    from the membership table alone (no join; a claim needs no more)."""
+    afdelingen = getattr(user, "_kcc_afdelingen", None)
+    if afdelingen is not None:
+        return [afdeling.pk for afdeling in afdelingen]
+    ids = getattr(user, "_kcc_afdeling_ids", None)
+    if ids is None:
+        ids = list(
+            user.afdelingen.through.objects.filter(user_id=user.pk)
+            .order_by("afdeling_id")
+            .values_list("afdeling_id", flat=True)
+        )
+        user._kcc_afdeling_ids = ids
+    return ids
 
 
 # What a zaak page shows of the zaak's relations, read with it in one query.
@@ -122,10 +135,12 @@ def zaak_get_voor_gebruiker(
     pk = als_id(str(id))
     if pk is not None:
         filter_ |= Q(pk=pk)
-    zaak = qs.filter(filter_).first()
-    if zaak is None:
+    # Without ORDER BY (first() sorts by the model's ordering: compiling that beside the
+    # related tables cost more than the query); an identificatie match before an id match.
+    gevonden = list(qs.filter(filter_).order_by()[:2])
+    if not gevonden:
         raise Http404("Zaak niet gevonden.")
-    return zaak
+    return next((z for z in gevonden if z.identificatie == str(id).upper()), gevonden[0])
 
 
 def zaken_voor_api(qs: QuerySet[Zaak]) -> QuerySet[Zaak]:

@@ -22,11 +22,16 @@ class Verwerking(models.Model):
     )
     # klant and medewerker are indexed by verwerking_klant_tijd and verwerking_mw_tijd
     # (which start with them): no index of their own on this append-only, busy table.
+    # No foreign-key constraint in the database either: the ids written come from rows
+    # the same request has just read, and checking 50 random klanten of a list page in
+    # the million-row klant table cost more than the INSERT itself (make bench). Django
+    # still refuses to delete a klant or medewerker with verwerkingen (PROTECT).
     klant = models.ForeignKey(
         "klanten.Klant",
         on_delete=models.PROTECT,
         related_name="verwerkingen",
         db_index=False,
+        db_constraint=False,
         help_text="De klant wiens gegevens zijn verwerkt.",
     )
     medewerker = models.ForeignKey(
@@ -36,6 +41,7 @@ class Verwerking(models.Model):
         blank=True,
         related_name="+",
         db_index=False,
+        db_constraint=False,
         help_text="De medewerker (of API-gebruiker); leeg bij een systeemproces.",
     )
     wie = models.CharField(

@@ -59,6 +59,20 @@ def test_vastleggen_tijdstip_dubbelen_en_grote_lijsten(kim_kcc, django_assert_nu
         )
 
 
+def test_klant_of_medewerker_met_verwerkingen_niet_te_verwijderen(kim_kcc):
+    """The log has no foreign-key constraint in the database (the INSERT of a list page
+    stays cheap), so Django's PROTECT is what keeps its klanten and medewerkers."""
+    from django.db.models import ProtectedError
+
+    klant = KlantFactory()
+    verwerking_vastleggen(klant_ids=[klant.pk], medewerker=kim_kcc, actie="gelezen", scherm="x")
+    with pytest.raises(ProtectedError):
+        klant.delete()
+    with pytest.raises(ProtectedError):
+        kim_kcc.delete()
+    assert Verwerking.objects.filter(klant=klant, medewerker=kim_kcc).count() == 1
+
+
 def test_onbekende_actie_geweigerd(kim_kcc):
     klant = KlantFactory()
     with pytest.raises(ValueError, match="Onbekende actie"):

@@ -26,8 +26,11 @@ def werkvoorraad(request: HttpRequest) -> HttpResponse:
     tab = request.GET.get("tab", selectors.TAB_ONGECLAIMD)
     if tab not in tabs:
         tab = selectors.TAB_ONGECLAIMD
-    afdeling_ids = selectors.medewerker_afdeling_ids(request.user)
-    filters = forms.WerkvoorraadFilterForm(request.GET or None, afdeling_ids=afdeling_ids)
+    # The page shows the afdelingen: read them first, their ids come with them.
+    afdelingen = selectors.medewerker_afdelingen(request.user)
+    filters = forms.WerkvoorraadFilterForm(
+        request.GET or None, afdeling_ids=[afdeling.pk for afdeling in afdelingen]
+    )
     product = status = None
     if filters.is_valid():
         product = filters.cleaned_data["product"]
@@ -64,7 +67,7 @@ def werkvoorraad(request: HttpRequest) -> HttpResponse:
                 user_pk=request.user.pk,
             ),
             "vandaag": selectors.vandaag(),
-            "afdelingen": selectors.medewerker_afdelingen(request.user),
+            "afdelingen": afdelingen,
             "filter_query": _filter_query(request),
             "andere_signaleringen": andere_signaleringen,
         },
