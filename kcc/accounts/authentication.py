@@ -11,8 +11,11 @@ External organisations' systems use their own tokens (``zaken.api.authentication
 from __future__ import annotations
 
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions
 from rest_framework.authentication import TokenAuthentication
+
+from kcc.accounts.backends import met_rollen, rollen_overnemen
 
 FOUT_TOKEN_ZONDER_MFA = (
     "Dit API-token hoort bij een medewerker zonder tweede factor (TOTP). Stel eerst een "
@@ -39,7 +42,15 @@ class MedewerkerTokenAuthentication(TokenAuthentication):
     """DRF's ``Token`` scheme, refused for staff without TOTP when MFA is required."""
 
     def authenticate_credentials(self, key):
-        user, token = super().authenticate_credentials(key)
+        # DRF's own lookup, with the user's roles read in the same query.
+        tokens = met_rollen(self.get_model().objects.select_related("user"), "user_id")
+        token = tokens.filter(key=key).order_by().first()
+        if token is None:
+            raise exceptions.AuthenticationFailed(_("Invalid token."))
+        user = token.user
+        if not user.is_active:
+            raise exceptions.AuthenticationFailed(_("User inactive or deleted."))
+        rollen_overnemen(token, user)
         if settings.KCC_MFA_REQUIRED and needs_mfa(user) and not has_totp(user):
             raise exceptions.AuthenticationFailed(FOUT_TOKEN_ZONDER_MFA)
         return user, token

@@ -81,7 +81,7 @@ def _login(username: str, afdeling_ids: list[int], role: str) -> tuple[str, str]
     user.afdelingen.set(afdeling_ids)
     store = SessionStore()
     store[SESSION_KEY] = str(user.pk)
-    store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    store[BACKEND_SESSION_KEY] = "kcc.accounts.backends.RollenModelBackend"
     store[HASH_SESSION_KEY] = user.get_session_auth_hash()
     store.create()
     token, _ = Token.objects.get_or_create(user=user)

@@ -113,6 +113,6 @@ def simulator_inloggen(*, request: HttpRequest, middel: str, nummer: str) -> Use
         niveau="simulator",
         bron=PortaalIdentiteit.Bron.SIMULATOR,
     )
-    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    login(request, user, backend="kcc.accounts.backends.RollenModelBackend")
     sessie.sessie_starten(request)
     return user
