@@ -63,7 +63,9 @@ def main(argv: list[str] | None = None) -> int:
     call_command("collectstatic", interactive=False, verbosity=0)  # served as in production
     print("== Gegevens", flush=True)
     meta = datasets.ensure(seed=args.seed, scale=args.scale, regenerate=args.regenerate)
-    operations.claims_terugdraaien()  # an interrupted run may have left its claims
+    # An interrupted run may have left its claims and contactmomenten.
+    operations.claims_terugdraaien()
+    operations.contactmomenten_opruimen()
     context = operations.Context.build(seed=args.seed)
     only = [token.strip() for token in args.only.split(",") if token.strip()]
 

@@ -396,7 +396,31 @@ def claims_terugdraaien() -> int:
     return Zaak.objects.filter(behandelaar=user).update(behandelaar=None)
 
 
+def contactmomenten_opruimen() -> int:
+    """Remove the contactmomenten the registration run made, with their kept API answers.
+
+    They are all of today: left in place, every run would add 2,000 to the day that the
+    report computes live, and runs would stop being comparable. Called before the sample
+    is drawn and after the run; returns how many were removed.
+    """
+    from kanalen.models import Contactmoment
+    from kcc.accounts.models import User
+    from klanten.models import IdempotenteAanroep
+
+    user = User.objects.filter(username="bench-kcc").first()
+    if user is None:
+        return 0
+    IdempotenteAanroep.objects.filter(medewerker=user).delete()
+    _, per_model = Contactmoment.objects.filter(medewerker=user).delete()
+    return per_model.get(Contactmoment._meta.label, 0)
+
+
 def after_run(context: Context) -> list[str]:
     """Clean-up after the run, returned as notes for the report."""
     vrij = claims_terugdraaien()
-    return [f"API: zaak claimen: {vrij:,} geclaimde zaken na de meting weer vrijgegeven"]
+    weg = contactmomenten_opruimen()
+    return [
+        f"API: zaak claimen: {vrij:,} geclaimde zaken na de meting weer vrijgegeven",
+        f"API: contactmoment registreren: {weg:,} geregistreerde contactmomenten na de meting "
+        "weer verwijderd",
+    ]
