@@ -234,8 +234,9 @@ _BRONNEN = {
         titel_veld="vraag",
         a_velden=["trefwoorden"],
         b_velden=["antwoord"],
-        # The answer (for the summary) only for the VACs shown, read afterwards.
-        velden=("vraag", "slug", "openbaar"),
+        # The answer for the summary: the search returns at most 50 VACs, a summary is
+        # made only for the ones shown.
+        velden=("vraag", "slug", "openbaar", "antwoord"),
     ),
 }
 
@@ -277,21 +278,17 @@ def catalogus_zoeken(
     }
     # Ranked first, then only the hits shown are made into results (a summary strips the
     # VAC's HTML: not for the candidates that are not shown).
-    gerangschikt = []
-    for soort, qs in bronnen.items():
-        titel_veld = _BRONNEN[soort].titel_veld
-        for obj, score in zoeken.kandidaten(qs, _BRONNEN[soort], vraag):
-            gerangschikt.append((-round(score, 4), soort, getattr(obj, titel_veld), obj, score))
+    gerangschikt = [
+        (-round(score, 4), soort, getattr(obj, _BRONNEN[soort].titel_veld), obj, score)
+        for soort, obj, score in zoeken.kandidaten(
+            [(qs, _BRONNEN[soort]) for soort, qs in bronnen.items()], vraag
+        )
+    ]
     gerangschikt.sort(key=lambda r: r[:3])
     getoond = gerangschikt[:limit]
-    antwoorden = dict(
-        VAC.objects.filter(pk__in=[r[3].pk for r in getoond if r[1] == "vac"]).values_list(
-            "pk", "antwoord"
-        )
-    )
     # One reverse() per kind of link, not one per hit (kcc.core.links).
     urls = {naam: url_sjabloon(naam) for naam in _ZOEK_URLS}
-    return [_resultaat(soort, obj, score, antwoorden, urls) for _, soort, _, obj, score in getoond]
+    return [_resultaat(soort, obj, score, urls) for _, soort, _, obj, score in getoond]
 
 
 _ZOEK_URLS = (
@@ -302,9 +299,7 @@ _ZOEK_URLS = (
 )
 
 
-def _resultaat(
-    soort: str, obj, score: float, antwoorden: dict[int, str], urls: dict
-) -> Zoekresultaat:
+def _resultaat(soort: str, obj, score: float, urls: dict) -> Zoekresultaat:
     """``obj``: a model instance (SQLite) or a ``zoeken.Rij`` (PostgreSQL) of a hit."""
     if soort == "vac":
         url = (
@@ -316,7 +311,7 @@ def _resultaat(
             type=soort,
             id=obj.pk,
             titel=obj.vraag,
-            samenvatting=zoeken.samenvatting_uit_html(antwoorden.get(obj.pk, "")),
+            samenvatting=zoeken.samenvatting_uit_html(obj.antwoord),
             url=url,
             score=round(score, 4),
         )

@@ -212,24 +212,23 @@ def _bereik(qs: QuerySet) -> tuple[str, list]:
     return f"{tabel}.id IN ({sql})", list(params)
 
 
-def _postgres_kandidaten(
-    qs: QuerySet, *, titel_veld: str, velden: tuple[str, ...], vraag: Zoekvraag
-) -> list[tuple[object, float, float, float]]:
-    """One statement: the matches in scope ranked by text, the best VOORSELECTIE of them
-    ranked again with the title's trigram similarity, the best KANDIDATEN_PER_SOORT with
-    the columns a result needs, as plain rows (``Rij``: no model instances).
+def _kandidaten_sql(qs: QuerySet, bron: Bron, vraag: Zoekvraag) -> tuple[str, list] | None:
+    """The statement for one kind: the matches in scope ranked by text, the best
+    VOORSELECTIE of them ranked again with the title's trigram similarity, the best
+    KANDIDATEN_PER_SOORT with the columns a result needs (``bron.velden``, as one JSON
+    array: the kinds have different columns and are read in one UNION ALL).
 
     Plain SQL, not the ORM: building the ranking expressions with the ORM cost more than
     running them (25,000 expression resolutions a search)."""
     eigen = _tsquery_tekst(vraag.woorden + [c for c in vraag.correcties if c not in vraag.woorden])
     extra = _tsquery_tekst(vraag.synoniemen)
     if not eigen and not extra:
-        return []
+        return None
     qn = connection.ops.quote_name
     meta = qs.model._meta
     tabel = qn(meta.db_table)
-    kolommen = ", ".join(f"{tabel}.{qn(meta.get_field(v).column)}" for v in velden)
-    titel = qn(meta.get_field(titel_veld).column)
+    kolommen = ", ".join(f"{tabel}.{qn(meta.get_field(v).column)}" for v in bron.velden)
+    titel = f"{tabel}.{qn(meta.get_field(bron.titel_veld).column)}"
     bereik, params = _bereik(qs)
     rang = {
         "eigen": f"ts_rank({tabel}.zoekvector, to_tsquery('dutch', %s), 32)" if eigen else "0",
@@ -239,21 +238,38 @@ def _postgres_kandidaten(
         f"{tabel}.zoekvector @@ to_tsquery('dutch', %s)" for term in (eigen, extra) if term
     )
     sql = (
-        f"SELECT * FROM (SELECT r.*, similarity(r.{titel}, %s) AS gelijkenis FROM ("  # noqa: S608 - names from the model
-        f"SELECT * FROM (SELECT {tabel}.id, {kolommen}, {rang['eigen']} AS tekst, "
-        f"{rang['extra']} AS synoniem FROM {tabel} WHERE ({treffer}) AND ({bereik})) AS q "
+        f"SELECT '{bron.soort}' AS soort, s.id, s.velden, s.tekst, s.synoniem, s.gelijkenis "  # noqa: S608 - names from the model
+        f"FROM (SELECT r.*, similarity(r.titel, %s) AS gelijkenis FROM ("
+        f"SELECT * FROM (SELECT {tabel}.id, {titel} AS titel, json_build_array({kolommen}) "
+        f"AS velden, {rang['eigen']} AS tekst, {rang['extra']} AS synoniem FROM {tabel} "
+        f"WHERE ({treffer}) AND ({bereik})) AS q "
         f"ORDER BY q.tekst + q.synoniem * {SYNONIEM_GEWICHT} DESC, q.id LIMIT {VOORSELECTIE}"
         f") AS r) AS s ORDER BY s.tekst + s.synoniem * {SYNONIEM_GEWICHT} + s.gelijkenis DESC, "
         f"s.id LIMIT {KANDIDATEN_PER_SOORT}"
     )
     argumenten = [vraag.tekst, *(t for t in (eigen, extra) if t)]
     argumenten += [t for t in (eigen, extra) if t] + params
+    return sql, argumenten
+
+
+def _postgres_kandidaten(
+    bronnen: list[tuple[QuerySet, Bron]], vraag: Zoekvraag
+) -> list[tuple[str, object, float, float, float]]:
+    """Every kind's candidates in one statement, as plain rows (``Rij``: no model
+    instances): (soort, rij, tekst, synoniem, gelijkenis)."""
+    delen = [d for d in (_kandidaten_sql(qs, bron, vraag) for qs, bron in bronnen) if d]
+    if not delen:
+        return []
+    velden = {bron.soort: bron.velden for _, bron in bronnen}
     with connection.cursor() as cursor:
-        cursor.execute(sql, argumenten)
+        cursor.execute(
+            " UNION ALL ".join(f"({sql})" for sql, _ in delen),
+            [waarde for _, argumenten in delen for waarde in argumenten],
+        )
         rijen = cursor.fetchall()
     return [
-        (Rij(pk, **dict(zip(velden, waarden, strict=True))), tekst * 2, synoniem * 2, gelijkenis)
-        for pk, *waarden, tekst, synoniem, gelijkenis in rijen
+        (soort, Rij(pk, **dict(zip(velden[soort], waarden, strict=True))), t * 2, s * 2, g)
+        for soort, pk, waarden, t, s, g in rijen
     ]
 
 
@@ -346,22 +362,27 @@ class Bron:
     velden: tuple[str, ...]  # what a result needs (PostgreSQL reads only these)
 
 
-def kandidaten(qs: QuerySet, bron: Bron, vraag: Zoekvraag) -> list[tuple[object, float]]:
+def kandidaten(
+    bronnen: list[tuple[QuerySet, Bron]], vraag: Zoekvraag
+) -> list[tuple[str, object, float]]:
+    """The candidates of every kind with their final score: (soort, obj, score)."""
     if connection.vendor == "postgresql":
-        rijen = _postgres_kandidaten(
-            qs, titel_veld=bron.titel_veld, velden=bron.velden, vraag=vraag
-        )
+        rijen = _postgres_kandidaten(bronnen, vraag)
     else:
-        rijen = _python_kandidaten(
-            qs,
-            titel_veld=bron.titel_veld,
-            a_velden=bron.a_velden,
-            b_velden=bron.b_velden,
-            vraag=vraag,
-        )
+        rijen = [
+            (bron.soort, obj, t, s, g)
+            for qs, bron in bronnen
+            for obj, t, s, g in _python_kandidaten(
+                qs,
+                titel_veld=bron.titel_veld,
+                a_velden=bron.a_velden,
+                b_velden=bron.b_velden,
+                vraag=vraag,
+            )
+        ]
     return [
-        (obj, eindscore(soort=bron.soort, tekst=t, synoniem=s, gelijkenis=g))
-        for obj, t, s, g in rijen
+        (soort, obj, eindscore(soort=soort, tekst=t, synoniem=s, gelijkenis=g))
+        for soort, obj, t, s, g in rijen
     ]
 
 
