@@ -247,9 +247,8 @@ def _kandidaten_sql(qs: QuerySet, bron: Bron, vraag: Zoekvraag) -> tuple[str, li
         f") AS r) AS s ORDER BY s.tekst + s.synoniem * {SYNONIEM_GEWICHT} + s.gelijkenis DESC, "
         f"s.id LIMIT {KANDIDATEN_PER_SOORT}"
     )
-    argumenten = [vraag.tekst, *(t for t in (eigen, extra) if t)]
-    argumenten += [t for t in (eigen, extra) if t] + params
-    return sql, argumenten
+    termen = [t for t in (eigen, extra) if t]  # once for the ranks, once for the match
+    return sql, [vraag.tekst, *termen, *termen, *params]
 
 
 def _postgres_kandidaten(
@@ -268,16 +267,13 @@ def _postgres_kandidaten(
         )
         rijen = cursor.fetchall()
     return [
-        (soort, Rij(pk, **dict(zip(velden[soort], waarden, strict=True))), t * 2, s * 2, g)
+        (soort, Rij(pk=pk, **dict(zip(velden[soort], waarden, strict=True))), t * 2, s * 2, g)
         for soort, pk, waarden, t, s, g in rijen
     ]
 
 
 class Rij(SimpleNamespace):
     """A candidate read by the PostgreSQL search: ``pk`` and the Bron's ``velden``."""
-
-    def __init__(self, pk: int, **velden):
-        super().__init__(pk=pk, **velden)
 
 
 # --- SQLite and other databases -----------------------------------------------------------

@@ -131,7 +131,8 @@ def zaak_get_voor_gebruiker(
     ``relaties``: the related objects read with it (others load when used).
     """
     qs = zaken_voor_gebruiker(user=user).select_related(*relaties)
-    filter_ = Q(identificatie=str(id).upper())
+    identificatie = str(id).upper()
+    filter_ = Q(identificatie=identificatie)
     pk = als_id(str(id))
     if pk is not None:
         filter_ |= Q(pk=pk)
@@ -140,7 +141,7 @@ def zaak_get_voor_gebruiker(
     gevonden = list(qs.filter(filter_).order_by()[:2])
     if not gevonden:
         raise Http404("Zaak niet gevonden.")
-    return next((z for z in gevonden if z.identificatie == str(id).upper()), gevonden[0])
+    return next((z for z in gevonden if z.identificatie == identificatie), gevonden[0])
 
 
 def zaken_voor_api(qs: QuerySet[Zaak]) -> QuerySet[Zaak]:

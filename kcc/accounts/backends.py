@@ -34,7 +34,7 @@ def rollen_overnemen(bron, user) -> None:
     """Give ``user`` the roles read along on ``bron`` (the user itself, or its token)."""
     namen = getattr(bron, _ROLLEN, None)
     if namen is not None:
-        user._role_cache = set(namen)
+        user.rollen_onthouden(namen)
 
 
 class _RollenMetGebruiker:
