@@ -30,6 +30,7 @@ from kcc.accounts import roles
 from kcc.accounts.models import User
 from kcc.audit.models import Verwerking
 from kcc.audit.services import verwerking_vastleggen
+from kcc.core.keuzes import Bewaard
 from kcc.core.permissions import GEEN_TOEGANG
 from klanten.models import Klant
 from zaken.models import Aanvraag
@@ -167,8 +168,18 @@ def aanvraag_voor_contact_get(*, klant: Klant, aanvraag_id: int) -> Aanvraag | N
     return aanvragen_voor_contact(klant=klant).filter(pk=aanvraag_id).first()
 
 
+def _kanalen_per_code() -> dict[str, Kanaal]:
+    return {kanaal.code: kanaal for kanaal in Kanaal.objects.all()}
+
+
+# The kanalen (a handful of rows), kept until one is saved (kcc.core.keuzes).
+_kanalen = Bewaard("kanalen-per-code", _kanalen_per_code, modellen=(Kanaal,))
+
+
 def kanaal_get(*, code: str) -> Kanaal | None:
-    return Kanaal.objects.filter(code=code).first()
+    """The kanaal with this code, from the kept list: every contact registered through the
+    API names its kanaal, which changes a few times a year."""
+    return _kanalen().get(code)
 
 
 def contactmoment_get(*, contactmoment_id: int, medewerker: User) -> Contactmoment:

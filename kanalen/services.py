@@ -223,7 +223,9 @@ def contactmoment_registreren(
         raise ValidationError(fouten)
 
     gestart_op = min(gestart_op, eind)
-    with transaction.atomic():
+    # No savepoint when called inside a transaction (the API's Idempotency-Key, the
+    # inbox): an error here fails the caller's transaction as a whole anyway.
+    with transaction.atomic(savepoint=False):
         contactmoment = Contactmoment.objects.create(
             klant=klant,
             anoniem_naam="" if klant else anoniem_naam.strip(),
@@ -242,7 +244,7 @@ def contactmoment_registreren(
             vorig_contactmoment=vorig_contactmoment,
             aanvraag=aanvraag,
         )
-        ContactmomentVraag.objects.bulk_create(
+        opgeslagen = ContactmomentVraag.objects.bulk_create(
             [
                 ContactmomentVraag(
                     contactmoment=contactmoment,
@@ -255,6 +257,11 @@ def contactmoment_registreren(
                 for i, v in enumerate(vragen, start=1)
             ]
         )
+        # The questions as saved, in order, kept as if prefetched (as Django's
+        # prefetch_related stores them): who shows the new contact needs no query.
+        vragen_qs = contactmoment.vragen.order_by("volgnummer")
+        vragen_qs._result_cache, vragen_qs._prefetch_done = opgeslagen, True
+        contactmoment._prefetched_objects_cache = {"vragen": vragen_qs}
         if resultaat == Contactmoment.Resultaat.CONTACTVERZOEK and contactverzoek is not None:
             _contactverzoek_aanmaken(
                 contactmoment=contactmoment,

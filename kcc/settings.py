@@ -449,10 +449,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "kanalen.inbox.tasks.afspraak_herinneringen",
         "schedule": 900.0,
     },
-    # Stored answers of idempotent API calls (24 hours) and stale portal concepts.
+    # Stored answers of idempotent API calls (kept 24 hours; removed within the hour
+    # after) and stale portal concepts.
     "klanten-idempotentie-opruimen": {
         "task": "klanten.tasks.idempotentie_opruimen",
-        "schedule": crontab(hour=3, minute=10),
+        "schedule": crontab(minute=10),
     },
     "portaal-concepten-opruimen": {
         "task": "kcc.portaal.tasks.concepten_opruimen",

@@ -231,6 +231,23 @@ def klant_get_for_medewerker(*, klant_id: int, medewerker: User, scherm: str) ->
     return klant
 
 
+def klant_voor_registratie(*, klant_id: int, medewerker: User) -> Klant:
+    """The klant a contact is registered for (KCC-medewerker or teamleider), else 404.
+
+    Only its id and whether it was merged are read, nothing is shown: the registration
+    records its own Verwerking (gewijzigd), there is no read to log.
+    """
+    if not medewerker.has_role(*KLANT_LEZERS):
+        raise PermissionDenied(GEEN_TOEGANG)
+    klant = next(
+        iter(Klant.objects.only("id", "samengevoegd_in_id").filter(pk=klant_id).order_by()[:1]),
+        None,
+    )
+    if klant is None:
+        raise Http404("Klant niet gevonden.")
+    return klant
+
+
 def toestemmingen_actueel(*, klant: Klant) -> list[Toestemming]:
     """The newest row per (soort, derde partij): the consents as they stand now."""
     actueel: dict[tuple[str, str], Toestemming] = {}

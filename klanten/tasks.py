@@ -9,5 +9,5 @@ from klanten.api.idempotentie import verlopen_aanroepen_opruimen
 
 @shared_task
 def idempotentie_opruimen() -> int:
-    """Beat, nightly: stored answers of idempotent calls past their 24 hours."""
+    """Beat, hourly: stored answers of idempotent calls past their 24 hours."""
     return verlopen_aanroepen_opruimen()

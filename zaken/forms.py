@@ -7,6 +7,7 @@ from django import forms
 from kanalen.codes import KanaalCode
 from kcc.accounts import roles
 from kcc.accounts.models import User
+from kcc.core.keuzes import BewaardeKeuzeVeld
 from kcc.core.widgets import SnelleSelect
 from productcatalogus.models import Afdeling, Product, Statustype
 from zaken import errors
@@ -18,14 +19,25 @@ KEUZE = {"class": "utrecht-select utrecht-select--html-select"}
 
 
 class WerkvoorraadFilterForm(forms.Form):
-    product = forms.ModelChoiceField(
+    """The werkvoorraad's filters: the products and statuses of one's own afdelingen.
+
+    Their options are kept in the cache per set of afdelingen until a product or status
+    changes (kcc.core.keuzes); a chosen value is still checked against the database.
+    """
+
+    product = BewaardeKeuzeVeld(
+        naam="werkvoorraad-product",
         queryset=Product.objects.none(),
+        modellen=(Product,),
         required=False,
         empty_label="Alle producten",
         widget=SnelleSelect(attrs=KEUZE),
     )
-    status = forms.ModelChoiceField(
+    status = BewaardeKeuzeVeld(
+        naam="werkvoorraad-status",
         queryset=Statustype.objects.none(),
+        modellen=(Product,),
+        label_van=lambda s: f"{s.product.naam}: {s.naam}",
         required=False,
         empty_label="Alle statussen",
         widget=SnelleSelect(attrs=KEUZE),
@@ -33,6 +45,7 @@ class WerkvoorraadFilterForm(forms.Form):
 
     def __init__(self, *args, afdeling_ids: list[int], **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        per = ",".join(str(pk) for pk in sorted(afdeling_ids))
         self.fields["product"].queryset = (
             Product.objects.filter(afdeling__in=afdeling_ids).only("id", "naam").order_by("naam")
         )
@@ -42,7 +55,8 @@ class WerkvoorraadFilterForm(forms.Form):
             .only("id", "naam", "product__naam")
             .order_by("product__naam", "volgnummer")
         )
-        self.fields["status"].label_from_instance = lambda s: f"{s.product.naam}: {s.naam}"
+        for veld in ("product", "status"):
+            self.fields[veld].per = per
 
 
 MAX_PRODUCTEN = 20

@@ -130,8 +130,8 @@ class ContactmomentCreateView(APIView):
         scherm = SCHERM_CM_POST
         klant = None
         if v.get("klant"):
-            klant = klanten_selectors.klant_get_for_medewerker(
-                klant_id=v["klant"], medewerker=request.user, scherm=scherm
+            klant = klanten_selectors.klant_voor_registratie(
+                klant_id=v["klant"], medewerker=request.user
             )
         vorig = None
         if v.get("vorig_contactmoment"):
@@ -168,7 +168,8 @@ class ContactmomentCreateView(APIView):
             aanvraag=aanvraag,
             scherm=scherm,
         )
-        cm = selectors.contactmoment_get(contactmoment_id=cm.pk, medewerker=request.user)
+        # Answered from what was just saved (the service gives the contact its kanaal,
+        # medewerker and questions), not read back.
         return Response(ContactmomentOutputSerializer(cm).data, status=status.HTTP_201_CREATED)
 
 

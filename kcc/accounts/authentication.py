@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions
 from rest_framework.authentication import TokenAuthentication
 
-from kcc.accounts.backends import met_rollen, rollen_overnemen
+from kcc.accounts.backends import token_met_gebruiker
 
 FOUT_TOKEN_ZONDER_MFA = (
     "Dit API-token hoort bij een medewerker zonder tweede factor (TOTP). Stel eerst een "
@@ -43,14 +43,12 @@ class MedewerkerTokenAuthentication(TokenAuthentication):
 
     def authenticate_credentials(self, key):
         # DRF's own lookup, with the user's roles read in the same query.
-        tokens = met_rollen(self.get_model().objects.select_related("user"), "user_id")
-        token = tokens.filter(key=key).order_by().first()
+        token = token_met_gebruiker(key)
         if token is None:
             raise exceptions.AuthenticationFailed(_("Invalid token."))
         user = token.user
         if not user.is_active:
             raise exceptions.AuthenticationFailed(_("User inactive or deleted."))
-        rollen_overnemen(token, user)
         if settings.KCC_MFA_REQUIRED and needs_mfa(user) and not has_totp(user):
             raise exceptions.AuthenticationFailed(FOUT_TOKEN_ZONDER_MFA)
         return user, token

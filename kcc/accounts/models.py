@@ -49,6 +49,23 @@ class User(AbstractUser):
         ``has_role`` uses them instead of a query of its own."""
         self._role_cache = set(namen)
 
+    def afdeling_ids_onthouden(self, ids) -> None:
+        """The ids of the user's afdelingen, read along with the user
+        (``kcc.accounts.backends``): ``afdeling_ids`` uses them instead of a query."""
+        self._afdeling_ids = sorted(ids)
+
+    def afdeling_ids(self) -> list[int]:
+        """The ids of the user's afdelingen (backoffice teams), read once per request."""
+        ids = getattr(self, "_afdeling_ids", None)
+        if ids is None:
+            ids = list(
+                self.afdelingen.through.objects.filter(user_id=self.pk)
+                .order_by("afdeling_id")
+                .values_list("afdeling_id", flat=True)
+            )
+            self._afdeling_ids = ids
+        return ids
+
     def has_role(self, *names: str) -> bool:
         if not self.is_medewerker:
             return False

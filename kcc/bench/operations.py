@@ -388,11 +388,12 @@ def claims_terugdraaien() -> int:
     """
     from kcc.accounts.models import User
     from zaken.models import Zaak, ZaakStatus
+    from zaken.services.zaken import OPGEPAKT
 
     user = User.objects.filter(username="bench-backoffice").first()
     if user is None:
         return 0
-    ZaakStatus.objects.filter(gezet_door=user, omschrijving="Opgepakt").delete()
+    ZaakStatus.objects.filter(gezet_door=user, omschrijving=OPGEPAKT).delete()
     return Zaak.objects.filter(behandelaar=user).update(behandelaar=None)
 
 

@@ -14,6 +14,7 @@ The environment escapes everything (as Django templates do), refuses undefined n
 from __future__ import annotations
 
 import datetime
+from functools import cache
 
 from django.template import engines
 from django.template.defaultfilters import date as django_date
@@ -29,6 +30,7 @@ _NUMERIEK = {"d": "%d", "m": "%m", "Y": "%Y", "H": "%H", "i": "%M", "s": "%S"}
 _SCHEIDING = set(" -:/.,T")
 
 
+@cache
 def _strftime_formaat(formaat: str) -> str | None:
     """The strftime equivalent of a numbers-only Django date format, else None."""
     if not all(c in _NUMERIEK or c in _SCHEIDING for c in formaat):

@@ -9,10 +9,15 @@ backstop for a bulk ``update()``, which sends no signal, and for a per-process c
 Validation still reads the database: a stale option may be shown, never accepted.
 ``Bewaard`` keeps any other value read from reference data the same way (the catalogue
 search's synonyms, read on every search).
+
+A list or value may also be kept per ``sleutel`` (the werkvoorraad's filter options per
+set of afdelingen): those are stored under a generation read from the list's own cache
+key, so forgetting that one key forgets every sleutel's value at once.
 """
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from typing import Any
 
@@ -57,8 +62,20 @@ def _bewaak(model: type) -> None:
         )
 
 
-def _bewaard_lezen(naam: str, lezen: Callable[[], Any]) -> Any:
+def _generatie(naam: str) -> str:
+    """The current generation of ``naam``'s per-sleutel values (made when missing)."""
     sleutel = _cache_sleutel(naam)
+    generatie = cache.get(sleutel)
+    if generatie is None:
+        cache.add(sleutel, uuid.uuid4().hex, BEWAREN)
+        generatie = cache.get(sleutel) or "zonder-cache"
+    return generatie
+
+
+def _bewaard_lezen(naam: str, lezen: Callable[[], Any], per: str | None = None) -> Any:
+    sleutel = _cache_sleutel(naam)
+    if per is not None:
+        sleutel = f"{sleutel}:{_generatie(naam)}:{per}"
     waarde = cache.get(sleutel)
     if waarde is None:
         waarde = lezen()
@@ -77,15 +94,18 @@ class Bewaard:
     The value must be picklable (a shared cache stores it between processes).
     """
 
-    def __init__(self, naam: str, lezen: Callable[[], Any], *, modellen: tuple[type, ...]):
+    def __init__(self, naam: str, lezen: Callable[..., Any], *, modellen: tuple[type, ...]):
         self.naam = naam
         self.lezen = lezen
         _sleutels.add(naam)
         for model in modellen:
             _bewaak(model)
 
-    def __call__(self) -> Any:
-        return _bewaard_lezen(self.naam, self.lezen)
+    def __call__(self, per: str | None = None) -> Any:
+        """The kept value; with ``per``, the one kept for that sleutel (``lezen(per)``)."""
+        if per is None:
+            return _bewaard_lezen(self.naam, self.lezen)
+        return _bewaard_lezen(self.naam, lambda: self.lezen(per), per)
 
 
 class _BewaardeKeuzes(ModelChoiceIterator):
@@ -100,6 +120,7 @@ class _BewaardeKeuzes(ModelChoiceIterator):
                     (str(self.field.prepare_value(obj)), str(self.field.label_from_instance(obj)))
                     for obj in self.queryset
                 ],
+                self.field.per,
             )
         return self._gelezen
 
@@ -120,10 +141,13 @@ class BewaardeKeuzeVeld(ModelChoiceField):
 
     ``naam`` names the list (one per field definition); ``modellen`` are the models whose
     changes make it stale: the queryset's own model is always one of them. ``label`` (the
-    row's text in the list, ``str`` when not given) must depend on the row alone.
+    row's text in the list, ``str`` when not given) must depend on the row alone. A form
+    that narrows the queryset per user sets ``per`` to what it narrowed by (one kept list
+    per value).
     """
 
     iterator = _BewaardeKeuzes
+    per: str | None = None
 
     def __init__(
         self,

@@ -15,9 +15,11 @@ races safely without holding a lock while the first request still runs (it may w
 the BRP). Only successful (2xx) answers are kept: a refused request may be corrected and
 sent again with the same key.
 
-A key holds for BEWAARTERMIJN: long enough for any client's retries, and the stored
-answers (personal data) are not kept longer than that. A caller's expired keys are
-removed when that caller stores a new one.
+A key holds for BEWAARTERMIJN: long enough for any client's retries. Expired answers
+(personal data) are removed every hour by beat (``verlopen_aanroepen_opruimen``), so
+none is kept more than an hour past its term; a key used again after its term replaces
+its expired answer. (Removing the caller's expired answers on every call cost a
+statement per create.)
 """
 
 from __future__ import annotations
@@ -91,9 +93,13 @@ def _sleutel(request) -> str | None:
 
 
 def _eerdere(medewerker, sleutel: str) -> IdempotenteAanroep | None:
-    return IdempotenteAanroep.objects.filter(
-        medewerker=medewerker, sleutel=sleutel, aangemaakt_op__gte=timezone.now() - BEWAARTERMIJN
-    ).first()
+    """The stored call with this key, expired or not (the key is unique per caller)."""
+    gevonden = IdempotenteAanroep.objects.filter(medewerker=medewerker, sleutel=sleutel)
+    return next(iter(gevonden.order_by()[:1]), None)
+
+
+def _verlopen(aanroep: IdempotenteAanroep) -> bool:
+    return aanroep.aangemaakt_op < timezone.now() - BEWAARTERMIJN
 
 
 def _herhalen(request, eerder: IdempotenteAanroep, vingerafdruk: str, scherm: str) -> Response:
@@ -127,16 +133,14 @@ def idempotent(*, scherm: str, klant_ids: KlantIds):
                 return post(view, request, *args, **kwargs)
             vingerafdruk = _vingerafdruk(request)
             eerder = _eerdere(request.user, sleutel)
-            if eerder is not None:
+            if eerder is not None and not _verlopen(eerder):
                 return _herhalen(request, eerder, vingerafdruk, scherm)
             try:
                 with transaction.atomic():
                     response = post(view, request, *args, **kwargs)
                     if status.is_success(response.status_code):
-                        IdempotenteAanroep.objects.filter(
-                            medewerker=request.user,
-                            aangemaakt_op__lt=timezone.now() - BEWAARTERMIJN,
-                        ).delete()
+                        if eerder is not None:  # this key's expired answer makes way
+                            IdempotenteAanroep.objects.filter(pk=eerder.pk).delete()
                         IdempotenteAanroep.objects.create(
                             medewerker=request.user,
                             sleutel=sleutel,
@@ -148,7 +152,7 @@ def idempotent(*, scherm: str, klant_ids: KlantIds):
             except IntegrityError:
                 # A simultaneous request with this key committed first: its answer counts.
                 eerder = _eerdere(request.user, sleutel)
-                if eerder is None:
+                if eerder is None or _verlopen(eerder):
                     raise
                 return _herhalen(request, eerder, vingerafdruk, scherm)
             return response
@@ -159,11 +163,8 @@ def idempotent(*, scherm: str, klant_ids: KlantIds):
 
 
 def verlopen_aanroepen_opruimen(*, nu: datetime.datetime | None = None) -> int:
-    """Remove stored answers older than BEWAARTERMIJN for every caller.
-
-    A new call removes its own caller's expired rows; this (beat, nightly) also removes
-    those of callers who stopped calling, so no answer with customer data stays behind.
-    """
+    """Remove stored answers older than BEWAARTERMIJN, of every caller (beat, hourly), so
+    no answer with customer data stays more than an hour past its term."""
     grens = (nu or timezone.now()) - BEWAARTERMIJN
     verwijderd, _ = IdempotenteAanroep.objects.filter(aangemaakt_op__lt=grens).delete()
     return verwijderd

@@ -212,3 +212,42 @@ def test_hoofdzaak_noemt_het_aanspreekpunt(aanvraag, kim_kcc, bo_burgerzaken):
     assert all(deel["aanspreekpunt"] is None for deel in data["deelzaken"])
     eigen = _zaak(aanvraag, "verhuizing-doorgeven")
     assert _client(bo_burgerzaken).get(f"/api/v1/zaken/{eigen.pk}/").json()["aanspreekpunt"] is None
+
+
+def test_api_relaties_laden_geeft_wat_de_joins_gaven(aanvraag, bo_burgerzaken, vera_vergunningen):
+    """A zaak answered with its relations read by primary key looks exactly as when they
+    are read with joins: hoofdzaak, deelzaak with status and behandelaar, closed zaak."""
+    from zaken import selectors
+    from zaken.api.views import ZaakDetailOutputSerializer, ZaakOutputSerializer
+    from zaken.services.zaken import zaak_afsluiten, zaak_claim
+
+    eigen = _zaak(aanvraag, "verhuizing-doorgeven")
+    zaak_claim(zaak=eigen, medewerker=bo_burgerzaken)
+    afgesloten = zaak_claim(zaak=_zaak(aanvraag, "parkeervergunning"), medewerker=vera_vergunningen)
+    zaak_afsluiten(zaak=afgesloten, resultaat="Klaar", medewerker=vera_vergunningen)
+    for zaak in aanvraag.zaken.all():
+        bekend = Zaak.objects.select_related(
+            *selectors.API_RELATIES, "behandelaar", "aanspreekpunt"
+        ).get(pk=zaak.pk)
+        kaal = Zaak.objects.get(pk=zaak.pk)
+        selectors.api_relaties_laden(kaal)
+        for serializer in (ZaakOutputSerializer, ZaakDetailOutputSerializer):
+            assert serializer(kaal).data == serializer(bekend).data
+    # Only the fields shown were read; another one still loads when used.
+    assert kaal.afdeling.naam == bekend.afdeling.naam
+
+
+def test_claim_answer_in_few_queries(aanvraag, bo_burgerzaken, django_assert_num_queries):
+    from django.db import connection
+
+    zaak = _zaak(aanvraag, "verhuizing-doorgeven")
+    client = _client(bo_burgerzaken)
+    # The user's roles and afdelingen (read with the user when logged in through the
+    # backends), the zaak, the claim and the answer's related objects: on PostgreSQL the
+    # claim is one statement with its history row and the relations one statement too.
+    postgres = connection.vendor == "postgresql"
+    with django_assert_num_queries(5 if postgres else 13):
+        response = client.post(f"/api/v1/zaken/{zaak.identificatie}/claim/")
+    assert response.status_code == 200
+    assert response.json()["behandelaar"] == bo_burgerzaken.username
+    assert response.json()["afdeling"] == zaak.afdeling.code

@@ -74,6 +74,53 @@ def test_werkvoorraad_tabs_and_filters(verhuizing, bo_burgerzaken, afdeling_burg
     assert ids("?tab=onzin&product=abc") == {open_.identificatie, laat.identificatie}
 
 
+def test_werkvoorraad_tellingen_per_tab(
+    verhuizing, bo_burgerzaken, vera_vergunningen, afdeling_burgerzaken
+):
+    """Each tab's count is the number of zaken its list holds (one counting statement)."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.utils import timezone
+
+    from kcc.normen.models import Signalering
+    from zaken import selectors
+
+    ZaakFactory(product=verhuizing)
+    ZaakFactory(product=verhuizing, behandelaar=bo_burgerzaken)
+    laat = ZaakFactory(product=verhuizing, te_laat=True)
+    ZaakFactory(product=verhuizing, te_laat=True, opgeschort_sinds=timezone.now())
+    ZaakFactory(product=verhuizing, afgehandeld=True)
+    ZaakFactory(product=verhuizing, behandelaar=vera_vergunningen)
+    Signalering.objects.create(
+        content_type=ContentType.objects.get_for_model(Zaak),
+        object_id=laat.pk,
+        soort=Signalering.Soort.OVERSCHRIJDING,
+        objectsoort=Signalering.Objectsoort.ZAAK,
+        kenmerk=laat.identificatie,
+        deadline=timezone.now(),
+        aangemaakt_op=timezone.now(),
+        afdeling=afdeling_burgerzaken,
+    )
+    aantallen = selectors.werkvoorraad_aantallen(medewerker=bo_burgerzaken)
+    assert aantallen == {
+        code: selectors.werkvoorraad(medewerker=bo_burgerzaken, tab=code).count()
+        for code, _naam in selectors.TABS
+    }
+    assert aantallen == {
+        "ongeclaimd": 3,
+        "mijn": 1,
+        "open": 5,
+        "te-laat": 1,
+        "signaleringen": 1,
+    }
+    # A medewerker of another afdeling counts none of them; an empty tab is an empty page.
+    assert set(selectors.werkvoorraad_aantallen(medewerker=vera_vergunningen).values()) == {0}
+    for code, _naam in selectors.TABS:
+        leeg = selectors.werkvoorraad_pagina(medewerker=vera_vergunningen, tab=code, aantal=0)
+        assert leeg.object_list == []
+    response = _client(vera_vergunningen).get("/backoffice/?tab=mijn")
+    assert response.status_code == 200 and "Er zijn hier geen zaken." in response.content.decode()
+
+
 def test_werkvoorraad_access(kim_kcc, fenna_beheer):
     assert _client(kim_kcc).get("/backoffice/").status_code == 403
     assert _client(fenna_beheer).get("/backoffice/").status_code == 403

@@ -138,9 +138,13 @@ class ZaakFoutMixin:
         return super().handle_exception(exc)
 
     def zaak(self, request, id: str) -> Zaak:
-        return selectors.zaak_get_voor_gebruiker(
-            user=request.user, id=id, relaties=selectors.API_RELATIES
-        )
+        """The zaak's own row (its related objects are read for the answer, ``antwoord``)."""
+        return selectors.zaak_get_voor_gebruiker(user=request.user, id=id, relaties=())
+
+    def antwoord(self, zaak: Zaak, serializer=None) -> Response:
+        """The zaak as the API shows it, as it is in the database now."""
+        selectors.api_relaties_laden(zaak)
+        return Response((serializer or ZaakOutputSerializer)(zaak).data)
 
 
 @extend_schema(
@@ -181,8 +185,7 @@ class ZaakDetailView(ZaakFoutMixin, APIView):
     permission_classes = [extern_of_rol(*LEZEN)]
 
     def get(self, request, id: str):
-        zaak = self.zaak(request, id)
-        return Response(ZaakDetailOutputSerializer(zaak).data)
+        return self.antwoord(self.zaak(request, id), ZaakDetailOutputSerializer)
 
 
 class ZaakStatusOutputSerializer(serializers.ModelSerializer):
@@ -216,7 +219,7 @@ class ZaakClaimView(ZaakFoutMixin, APIView):
 
     def post(self, request, id: str):
         zaak = zaak_services.zaak_claim(zaak=self.zaak(request, id), medewerker=request.user)
-        return Response(ZaakOutputSerializer(zaak).data)
+        return self.antwoord(zaak)
 
 
 @extend_schema(tags=["zaken"], request=None, responses=ACTIE_ANTWOORDEN)
@@ -227,7 +230,7 @@ class ZaakReleaseView(ZaakFoutMixin, APIView):
 
     def post(self, request, id: str):
         zaak = zaak_services.zaak_vrijgeven(zaak=self.zaak(request, id), medewerker=request.user)
-        return Response(ZaakOutputSerializer(zaak).data)
+        return self.antwoord(zaak)
 
 
 class TransferInputSerializer(serializers.Serializer):
@@ -261,7 +264,7 @@ class ZaakTransferView(ZaakFoutMixin, APIView):
             reden=data.validated_data["reden"],
             medewerker=request.user,
         )
-        return Response(ZaakOutputSerializer(zaak).data)
+        return self.antwoord(zaak)
 
 
 def _actor(request) -> dict:
@@ -307,7 +310,7 @@ class ZaakStatusView(ZaakFoutMixin, APIView):
             toelichting=data.validated_data.get("toelichting", ""),
             **_actor(request),
         )
-        return Response(ZaakOutputSerializer(zaak).data)
+        return self.antwoord(zaak)
 
 
 class ResolveInputSerializer(serializers.Serializer):
@@ -328,4 +331,4 @@ class ZaakResolveView(ZaakFoutMixin, APIView):
             resultaat=data.validated_data["resultaat"],
             **_actor(request),
         )
-        return Response(ZaakOutputSerializer(zaak).data)
+        return self.antwoord(zaak)

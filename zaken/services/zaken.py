@@ -7,14 +7,17 @@ where only one may. Claiming is one conditional UPDATE: exactly one winner.
 
 from __future__ import annotations
 
+from functools import cache
+
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Max
 from django.utils import timezone
 
 from kcc.accounts import roles
 from kcc.accounts.models import User
+from kcc.core.sql import kolom, tabel
 from kcc.normen.calendar import Werkkalender, als_datum
 from kcc.normen.models import Signalering
 from kcc.normen.termijnen import opschorting_verwerken, verlengen
@@ -33,6 +36,7 @@ from zaken.selectors import medewerker_afdeling_ids
 from zaken.services.berichten import zaak_extern_doorzetten, zaak_klant_informeren
 
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
+OPGEPAKT = "Opgepakt"  # the history line of a claim
 INFORMATIEVERZOEK_VERVALLEN = "vervallen: de zaak is afgehandeld"
 # Content type by the file's first bytes: the browser's claim is not trusted.
 DOCUMENT_SOORTEN = (
@@ -103,25 +107,68 @@ def zaak_claim(*, zaak: Zaak, medewerker: User) -> Zaak:
         raise ZaakFout(errors.FOUT_HOOFDZAAK_NIET_CLAIMEN)
     if zaak.afdeling_id not in medewerker_afdeling_ids(medewerker):
         raise ZaakGeenToegang(errors.FOUT_NIET_VAN_AFDELING)
-    with transaction.atomic():
-        gewonnen = Zaak.objects.filter(
-            pk=zaak.pk, behandelaar=None, afgesloten_op=None, afdeling_id=zaak.afdeling_id
-        ).update(behandelaar=medewerker, gewijzigd_op=timezone.now())
-        if not gewonnen:
-            huidig = Zaak.objects.values("behandelaar_id", "afgesloten_op", "afdeling_id").get(
-                pk=zaak.pk
-            )
-            if huidig["afgesloten_op"] is not None:
-                raise ZaakFout(errors.FOUT_ZAAK_AFGESLOTEN)
-            if huidig["afdeling_id"] != zaak.afdeling_id:
-                raise ZaakGeenToegang(errors.FOUT_NIET_VAN_AFDELING)
-            if huidig["behandelaar_id"] == medewerker.pk:
-                zaak.behandelaar = medewerker
-                return zaak  # already ours: claiming twice is harmless
+    if not _claimen(zaak, medewerker):
+        huidig = Zaak.objects.values("behandelaar_id", "afgesloten_op", "afdeling_id").get(
+            pk=zaak.pk
+        )
+        if huidig["afgesloten_op"] is not None:
+            raise ZaakFout(errors.FOUT_ZAAK_AFGESLOTEN)
+        if huidig["afdeling_id"] != zaak.afdeling_id:
+            raise ZaakGeenToegang(errors.FOUT_NIET_VAN_AFDELING)
+        if huidig["behandelaar_id"] != medewerker.pk:
             raise ZaakAlGeclaimd()
-        _historie(zaak, "Opgepakt", medewerker=medewerker)
+        # Already ours: claiming twice is harmless.
     zaak.behandelaar = medewerker
     return zaak
+
+
+def _claimen(zaak: Zaak, medewerker: User) -> bool:
+    """The conditional UPDATE (still unclaimed, open, of this afdeling) and its history
+    row; False when another claim or change came first.
+
+    On PostgreSQL one statement does both (an UPDATE in a WITH, the INSERT of the
+    history row selecting from what it updated), so a claim is one round trip with no
+    transaction around it: the statement is atomic by itself.
+    """
+    nu = timezone.now()
+    if connection.vendor != "postgresql":
+        with transaction.atomic():
+            gewonnen = Zaak.objects.filter(
+                pk=zaak.pk, behandelaar=None, afgesloten_op=None, afdeling_id=zaak.afdeling_id
+            ).update(behandelaar=medewerker, gewijzigd_op=nu)
+            if gewonnen:
+                _historie(zaak, OPGEPAKT, medewerker=medewerker)
+        return bool(gewonnen)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _claim_sql(),
+            {
+                "medewerker": medewerker.pk,
+                "nu": nu,
+                "zaak": zaak.pk,
+                "afdeling": zaak.afdeling_id,
+                "omschrijving": OPGEPAKT,
+                "door": _door(medewerker, None)[:200],
+            },
+        )
+        return cursor.rowcount == 1
+
+
+@cache
+def _claim_sql() -> str:
+    z, s = Zaak, ZaakStatus
+    return (
+        f"WITH geclaimd AS (UPDATE {tabel(z)} "  # noqa: S608 - names from the models
+        f"SET {kolom(z, 'behandelaar')} = %(medewerker)s, {kolom(z, 'gewijzigd_op')} = %(nu)s "
+        f"WHERE {kolom(z, 'id')} = %(zaak)s AND {kolom(z, 'behandelaar')} IS NULL "
+        f"AND {kolom(z, 'afgesloten_op')} IS NULL AND {kolom(z, 'afdeling')} = %(afdeling)s "
+        f"RETURNING {kolom(z, 'id')}) "
+        f"INSERT INTO {tabel(s)} ({kolom(s, 'zaak')}, {kolom(s, 'statustype')}, "
+        f"{kolom(s, 'omschrijving')}, {kolom(s, 'publiek')}, {kolom(s, 'gezet_door')}, "
+        f"{kolom(s, 'door')}, {kolom(s, 'gezet_op')}) "
+        f"SELECT {kolom(z, 'id')}, NULL, %(omschrijving)s, false, %(medewerker)s, %(door)s, "
+        f"%(nu)s FROM geclaimd"
+    )
 
 
 def zaak_vrijgeven(*, zaak: Zaak, medewerker: User) -> Zaak:
