@@ -174,10 +174,10 @@ def relaties_laden(zaken: list[Zaak], velden: dict[str, tuple[str, ...]]) -> Non
     for zaak in zaken:
         for (naam, veld, namen), waarden in zip(relaties, per_zaak[zaak.pk], strict=True):
             pk = getattr(zaak, veld.attname)
-            gerelateerd = None
-            if pk is not None and waarden is not None:
-                gerelateerd = _instantie(veld.related_model, namen, [pk, *waarden])
-            setattr(zaak, naam, gerelateerd)
+            if pk is None:
+                setattr(zaak, naam, None)
+            elif waarden is not None:  # (a row that is gone stays to be read when used)
+                setattr(zaak, naam, _instantie(veld.related_model, namen, [pk, *waarden]))
 
 
 @cache

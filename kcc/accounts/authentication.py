@@ -42,7 +42,8 @@ class MedewerkerTokenAuthentication(TokenAuthentication):
     """DRF's ``Token`` scheme, refused for staff without TOTP when MFA is required."""
 
     def authenticate_credentials(self, key):
-        # DRF's own lookup, with the user's roles read in the same query.
+        # DRF's lookup written out: the token's user with its roles and afdelingen in
+        # one statement (kcc.accounts.backends).
         token = token_met_gebruiker(key)
         if token is None:
             raise exceptions.AuthenticationFailed(_("Invalid token."))

@@ -16,7 +16,16 @@ EVENT_DOORGEZET = "nl.kcc.zaak.doorgezet"
 
 
 def klant_voorkeur_email(klant: Klant) -> str:
-    """The customer's preferred e-mail address, or another one, or ''."""
+    """The customer's preferred e-mail address, or another one, or ''.
+
+    From the klant's digitale adressen when they were read with it (the console's klant,
+    ordered by soort, voorkeur first, then id), else one query.
+    """
+    gelezen = getattr(klant, "_prefetched_objects_cache", {}).get("digitale_adressen")
+    if gelezen is not None:
+        emails = [a for a in gelezen if a.soort == DigitaalAdres.Soort.EMAIL]
+        emails.sort(key=lambda a: (not a.voorkeur, a.pk))
+        return emails[0].waarde if emails else ""
     adres = (
         DigitaalAdres.objects.filter(klant=klant, soort=DigitaalAdres.Soort.EMAIL)
         .order_by("-voorkeur", "id")

@@ -53,11 +53,17 @@ def _vraag(definitie: dict, product: Product) -> IntakeVraag:
 
 
 def componenten(levensgebeurtenis: Levensgebeurtenis) -> list[LevensgebeurtenisComponent]:
-    return list(
-        levensgebeurtenis.componenten.select_related(
-            "product__organisatie", "product__afdeling"
-        ).order_by("volgorde", "id")
-    )
+    """The life event's components with their product, organisation and afdeling; read
+    once per instance (the intake page and the submission it makes share it)."""
+    gelezen = getattr(levensgebeurtenis, "_kcc_componenten", None)
+    if gelezen is None:
+        gelezen = list(
+            levensgebeurtenis.componenten.select_related(
+                "product__organisatie", "product__afdeling"
+            ).order_by("volgorde", "id")
+        )
+        levensgebeurtenis._kcc_componenten = gelezen
+    return gelezen
 
 
 def intake_vragen(
