@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from kanalen.inbox.telefonie import GESPREK_NIET_VAN_U
 from kanalen.models import Contactmoment, Kanaal
-from kanalen.selectors import aanvraag_voor_contact_get, aanvragen_voor_contact
+from kanalen.selectors import aanvraag_voor_contact_get, aanvragen_voor_contact, kanaal_get
 from kanalen.services import ONBEKEND_PRODUCT, ONBEKENDE_VAC, ContactverzoekInvoer, VraagInvoer
 from kcc.accounts.models import User
 from kcc.core.keuzes import BewaardeKeuzeVeld
@@ -195,9 +195,8 @@ def nieuw_formulier(
     Back from registering an aanvraag (``aanvraag_id``): result 'aanvraag gestart' with
     that aanvraag, and the contact started when the aanvraag did.
     """
-    kanaal = (
-        kanaal_code if Kanaal.objects.filter(code=kanaal_code, actief=True).exists() else "telefoon"
-    )
+    gekozen = kanaal_get(code=kanaal_code)
+    kanaal = kanaal_code if gekozen is not None and gekozen.actief else "telefoon"
     initial = {
         "gestart_op": timezone.now().isoformat(),
         "kanaal": kanaal,

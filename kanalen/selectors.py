@@ -38,11 +38,6 @@ from zaken.models import Aanvraag
 OPEN_STATUSSEN = (Contactverzoek.Status.OPEN, Contactverzoek.Status.IN_BEHANDELING)
 
 
-def kanaal_list(*, alleen_actief: bool = True) -> QuerySet[Kanaal]:
-    qs = Kanaal.objects.all()
-    return qs.filter(actief=True) if alleen_actief else qs
-
-
 def _vragen_prefetch() -> Prefetch:
     return Prefetch(
         "vragen",
@@ -114,6 +109,11 @@ def tijdlijn_voor_klant(*, klant: Klant, kanaal_code: str = "") -> QuerySet:
     return _contacten_van(klant, kanaal_code).values(*_TIJDLIJN_VELDEN)
 
 
+def tijdlijn_aantal(*, klant: Klant, kanaal_code: str = "") -> int:
+    """How many contacts ``tijdlijn_voor_klant`` lists, counted without its joins."""
+    return _contacten_van(klant, kanaal_code).order_by().count()
+
+
 def tijdlijn_regels(rijen: Iterable[dict]) -> list[TijdlijnRegel]:
     """One page of ``tijdlijn_voor_klant`` with its questions: one query for the page."""
     richtingen = dict(Contactmoment.Richting.choices)
@@ -180,6 +180,11 @@ def kanaal_get(*, code: str) -> Kanaal | None:
     """The kanaal with this code, from the kept list: every contact registered through the
     API names its kanaal, which changes a few times a year."""
     return _kanalen().get(code)
+
+
+def kanalen_op_volgorde() -> list[Kanaal]:
+    """Every kanaal, active or not, in the model's order, from the kept list."""
+    return sorted(_kanalen().values(), key=lambda kanaal: (kanaal.volgorde, kanaal.naam))
 
 
 def contactmoment_get(*, contactmoment_id: int, medewerker: User) -> Contactmoment:

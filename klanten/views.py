@@ -87,10 +87,13 @@ def _zoeken_url(q: str) -> str:
 def klantbeeld_context(request: HttpRequest, klant: Klant, *, form=None, vragen=None) -> dict:
     """Everything on the one screen. Constant number of queries whatever the history."""
     kanaal_code = request.GET.get("kanaal", "")
-    tijdlijn = Paginator(
+    paginator = Paginator(
         kanalen_selectors.tijdlijn_voor_klant(klant=klant, kanaal_code=kanaal_code),
         TIJDLIJN_PER_PAGINA,
-    ).get_page(request.GET.get("pagina"))
+    )
+    # A cached_property: counted without the columns' joins.
+    paginator.count = kanalen_selectors.tijdlijn_aantal(klant=klant, kanaal_code=kanaal_code)
+    tijdlijn = paginator.get_page(request.GET.get("pagina"))
     if form is None:
         form, vragen = nieuw_formulier(
             klant=klant,
@@ -116,7 +119,7 @@ def klantbeeld_context(request: HttpRequest, klant: Klant, *, form=None, vragen=
             "console/klanten/tijdlijn_rijen.html",
             contactmomenten=kanalen_selectors.tijdlijn_regels(tijdlijn.object_list),
         ),
-        "kanalen": list(kanalen_selectors.kanaal_list(alleen_actief=False)),
+        "kanalen": kanalen_selectors.kanalen_op_volgorde(),
         "kanaal_filter": kanaal_code,
         "form": form,
         "vragen": vragen,

@@ -10,9 +10,10 @@ Validation still reads the database: a stale option may be shown, never accepted
 ``Bewaard`` keeps any other value read from reference data the same way (the catalogue
 search's synonyms, read on every search).
 
-A list or value may also be kept per ``sleutel`` (the werkvoorraad's filter options per
-set of afdelingen): those are stored under a generation read from the list's own cache
-key, so forgetting that one key forgets every sleutel's value at once.
+A list may also be kept per value of what narrowed it (``BewaardeKeuzeVeld.per``: the
+werkvoorraad's filter options per set of afdelingen): those lists are stored under a
+generation read from the list's own cache key, so forgetting that one key forgets all
+of them at once.
 """
 
 from __future__ import annotations
@@ -94,18 +95,15 @@ class Bewaard:
     The value must be picklable (a shared cache stores it between processes).
     """
 
-    def __init__(self, naam: str, lezen: Callable[..., Any], *, modellen: tuple[type, ...]):
+    def __init__(self, naam: str, lezen: Callable[[], Any], *, modellen: tuple[type, ...]):
         self.naam = naam
         self.lezen = lezen
         _sleutels.add(naam)
         for model in modellen:
             _bewaak(model)
 
-    def __call__(self, per: str | None = None) -> Any:
-        """The kept value; with ``per``, the one kept for that sleutel (``lezen(per)``)."""
-        if per is None:
-            return _bewaard_lezen(self.naam, self.lezen)
-        return _bewaard_lezen(self.naam, lambda: self.lezen(per), per)
+    def __call__(self) -> Any:
+        return _bewaard_lezen(self.naam, self.lezen)
 
 
 class _BewaardeKeuzes(ModelChoiceIterator):

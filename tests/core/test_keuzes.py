@@ -103,3 +103,29 @@ def test_inloggen_laat_de_lijsten_staan(afdeling_burgerzaken, bo_burgerzaken):
     bo_burgerzaken.first_name = "Bo"
     bo_burgerzaken.save(update_fields=["first_name"])
     assert cache.get(keuzes._cache_sleutel("contact-behandelaar")) is None
+
+
+def test_werkvoorraad_filters_per_set_afdelingen(afdeling_burgerzaken, afdeling_vergunningen):
+    """The filter options are kept per set of afdelingen and forgotten when a product
+    changes; a chosen product is still checked against the database."""
+    from tests.productcatalogus.factories import ProductFactory
+    from zaken.forms import WerkvoorraadFilterForm
+
+    paspoort = ProductFactory(naam="Paspoort", afdeling=afdeling_burgerzaken)
+    parkeren = ProductFactory(naam="Parkeervergunning", afdeling=afdeling_vergunningen)
+
+    def producten(*afdelingen, data=None):
+        form = WerkvoorraadFilterForm(data, afdeling_ids=[a.pk for a in afdelingen])
+        return form, {label for _waarde, label in form.fields["product"].choices}
+
+    assert producten(afdeling_burgerzaken)[1] == {"Alle producten", "Paspoort"}
+    assert count_queries(lambda: producten(afdeling_burgerzaken)) == 0
+    assert producten(afdeling_vergunningen)[1] == {"Alle producten", "Parkeervergunning"}
+    beide = producten(afdeling_vergunningen, afdeling_burgerzaken)[1]
+    assert beide == {"Alle producten", "Paspoort", "Parkeervergunning"}
+    paspoort.naam = "Paspoort en ID-kaart"
+    paspoort.save()
+    assert producten(afdeling_burgerzaken)[1] == {"Alle producten", "Paspoort en ID-kaart"}
+    # Another afdeling's product is refused even when a stale list would show it.
+    form, _ = producten(afdeling_burgerzaken, data={"product": str(parkeren.pk)})
+    assert not form.is_valid() and "product" in form.errors
