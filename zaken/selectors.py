@@ -180,17 +180,25 @@ def relaties_laden(zaken: list[Zaak], velden: dict[str, tuple[str, ...]]) -> Non
                 setattr(zaak, naam, _instantie(veld.related_model, namen, [pk, *waarden]))
 
 
+def _per_sleutel(relatie: str, *velden: str, lijst: bool = False) -> str:
+    """A scalar subquery of the zaak ``z``'s related row by primary key: one column, or
+    (several, or ``lijst``) a JSON array of them."""
+    model = Zaak._meta.get_field(relatie).related_model
+    kolommen = [f"r.{kolom(model, v)}" for v in velden]
+    waarde = kolommen[0]
+    if lijst or len(kolommen) > 1:
+        waarde = f"json_build_array({', '.join(kolommen)})"
+    return (
+        f"(SELECT {waarde} FROM {tabel(model)} r "  # noqa: S608 - names from the models
+        f"WHERE r.{kolom(model, 'id')} = z.{kolom(Zaak, relatie)})"
+    )
+
+
 @cache
 def _relaties_sql(velden: tuple[tuple[str, tuple[str, ...]], ...]) -> str:
     z = Zaak
-    delen = []
-    for naam, namen in velden:
-        veld = z._meta.get_field(naam)
-        model = veld.related_model
-        delen.append(
-            f"(SELECT json_build_array({', '.join(kolom(model, v) for v in namen)}) "  # noqa: S608 - names from the models
-            f"FROM {tabel(model)} r WHERE r.{kolom(model, 'id')} = z.{kolom(z, naam)})"
-        )
+    # Always an array, also for one field: the values are handed to from_db as a list.
+    delen = [_per_sleutel(naam, *namen, lijst=True) for naam, namen in velden]
     return (
         f"SELECT z.{kolom(z, 'id')}, {', '.join(delen)} FROM {tabel(z)} z "  # noqa: S608 - names from the models
         f"WHERE z.{kolom(z, 'id')} = ANY(%s)"
@@ -453,29 +461,15 @@ def _pagina_lezen(ids: QuerySet) -> tuple[list[dict], dict[int, set[str]]]:
     return rijen, signalen
 
 
-_PAGINA_KOLOMMEN = (
-    "pk",
-    "identificatie",
-    "soort",
-    "klant_id",
-    "streefdatum",
-    "opgeschort_sinds",
-    "behandelaar_id",
-    "product__naam",
-    "status__naam",
-    *(f"klant__{veld}" for veld in Klant.NAAM_VELDEN),
-)
+# The row columns of ``_pagina_sql`` before the behandelaar's names, which come as one array.
+_PAGINA_KOLOMMEN = tuple(v for v in _REGEL_VELDEN if not v.startswith("behandelaar__"))
 
 
 @cache
 def _pagina_sql() -> str:
     """The statement of ``_pagina_lezen``, its columns as ``_PAGINA_KOLOMMEN`` and then the
     behandelaar's names and the signals; ``{ids}`` stands for the page's ids query."""
-    from django.contrib.auth import get_user_model
-
-    from productcatalogus.models import Statustype
-
-    z, k, p, st, g, u = Zaak, Klant, Product, Statustype, Signalering, get_user_model()
+    z, k, g = Zaak, Klant, Signalering
     eigen = ", ".join(
         f"z.{kolom(z, veld)}"
         for veld in (
@@ -489,19 +483,9 @@ def _pagina_sql() -> str:
         )
     )
     klant = ", ".join(f"k.{kolom(k, veld)}" for veld in Klant.NAAM_VELDEN)
-    product = (
-        f"(SELECT p.{kolom(p, 'naam')} FROM {tabel(p)} p "  # noqa: S608 - names from the models
-        f"WHERE p.{kolom(p, 'id')} = z.{kolom(z, 'product')})"
-    )
-    status = (
-        f"(SELECT st.{kolom(st, 'naam')} FROM {tabel(st)} st "  # noqa: S608 - names from the models
-        f"WHERE st.{kolom(st, 'id')} = z.{kolom(z, 'status')})"
-    )
-    behandelaar = (
-        f"(SELECT json_build_array(u.{kolom(u, 'first_name')}, u.{kolom(u, 'last_name')}, "  # noqa: S608 - names from the models
-        f"u.{kolom(u, 'username')}) FROM {tabel(u)} u "
-        f"WHERE u.{kolom(u, 'id')} = z.{kolom(z, 'behandelaar')})"
-    )
+    product = _per_sleutel("product", "naam")
+    status = _per_sleutel("status", "naam")
+    behandelaar = _per_sleutel("behandelaar", "first_name", "last_name", "username")
     signalen = (
         f"ARRAY(SELECT g.{kolom(g, 'soort')} FROM {tabel(g)} g "  # noqa: S608 - names from the models
         f"WHERE g.{kolom(g, 'content_type')} = %s "

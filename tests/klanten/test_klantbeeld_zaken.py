@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
 from kcc.normen.models import Signalering
@@ -12,7 +11,7 @@ from tests.klanten.clients import ingelogd
 from tests.klanten.factories import KlantFactory
 from tests.productcatalogus.factories import LevensgebeurtenisFactory, ProductFactory
 from tests.queries import assert_constant_queries
-from tests.zaken.factories import AanvraagFactory, ZaakFactory
+from tests.zaken.factories import AanvraagFactory, ZaakFactory, zaak_signaleren
 from zaken.models import Zaak
 
 pytestmark = pytest.mark.django_db
@@ -46,14 +45,8 @@ def _levensgebeurtenis(klant, *, deelzaken: int, afgerond: int) -> Zaak:
 
 
 def _waarschuwing(zaak: Zaak) -> None:
-    Signalering.objects.create(
-        content_type=ContentType.objects.get_for_model(Zaak),
-        object_id=zaak.pk,
-        soort=Signalering.Soort.WAARSCHUWING,
-        objectsoort=Signalering.Objectsoort.ZAAK,
-        kenmerk=zaak.identificatie,
-        deadline=timezone.now() + datetime.timedelta(days=1),
-        aangemaakt_op=timezone.now(),
+    zaak_signaleren(
+        zaak, Signalering.Soort.WAARSCHUWING, deadline=timezone.now() + datetime.timedelta(days=1)
     )
 
 

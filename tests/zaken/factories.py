@@ -75,3 +75,21 @@ class ZaakFactory(factory.django.DjangoModelFactory):
                 lambda: timezone.localdate() - datetime.timedelta(days=3)
             )
         )
+
+
+def zaak_signaleren(zaak: Zaak, soort: str, *, deadline=None, **velden):
+    """A norm monitor's Signalering of ``zaak`` (``velden``: afdeling, organisatie)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from kcc.normen.models import Signalering
+
+    return Signalering.objects.create(
+        content_type=ContentType.objects.get_for_model(Zaak),
+        object_id=zaak.pk,
+        soort=soort,
+        objectsoort=Signalering.Objectsoort.ZAAK,
+        kenmerk=zaak.identificatie,
+        deadline=deadline or timezone.now(),
+        aangemaakt_op=timezone.now(),
+        **velden,
+    )

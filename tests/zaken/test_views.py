@@ -78,10 +78,10 @@ def test_werkvoorraad_tellingen_per_tab(
     verhuizing, bo_burgerzaken, vera_vergunningen, afdeling_burgerzaken
 ):
     """Each tab's count is the number of zaken its list holds (one counting statement)."""
-    from django.contrib.contenttypes.models import ContentType
     from django.utils import timezone
 
     from kcc.normen.models import Signalering
+    from tests.zaken.factories import zaak_signaleren
     from zaken import selectors
 
     ZaakFactory(product=verhuizing)
@@ -90,16 +90,7 @@ def test_werkvoorraad_tellingen_per_tab(
     ZaakFactory(product=verhuizing, te_laat=True, opgeschort_sinds=timezone.now())
     ZaakFactory(product=verhuizing, afgehandeld=True)
     ZaakFactory(product=verhuizing, behandelaar=vera_vergunningen)
-    Signalering.objects.create(
-        content_type=ContentType.objects.get_for_model(Zaak),
-        object_id=laat.pk,
-        soort=Signalering.Soort.OVERSCHRIJDING,
-        objectsoort=Signalering.Objectsoort.ZAAK,
-        kenmerk=laat.identificatie,
-        deadline=timezone.now(),
-        aangemaakt_op=timezone.now(),
-        afdeling=afdeling_burgerzaken,
-    )
+    zaak_signaleren(laat, Signalering.Soort.OVERSCHRIJDING, afdeling=afdeling_burgerzaken)
     aantallen = selectors.werkvoorraad_aantallen(medewerker=bo_burgerzaken)
     assert aantallen == {
         code: selectors.werkvoorraad(medewerker=bo_burgerzaken, tab=code).count()

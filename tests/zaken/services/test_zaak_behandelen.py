@@ -336,20 +336,13 @@ def test_afsluiten_van_een_opgeschorte_zaak_laat_de_vraag_vervallen(zaak, bo_bur
 def test_overdragen_neemt_de_signaleringen_van_de_normmonitor_mee(
     zaak, bo_burgerzaken, afdeling_vergunningen, vera_vergunningen
 ):
-    from django.contrib.contenttypes.models import ContentType
-    from django.utils import timezone
-
     from kcc.normen.models import Signalering
+    from tests.zaken.factories import zaak_signaleren
     from zaken.selectors import werkvoorraad, werkvoorraad_pagina
 
-    Signalering.objects.create(
-        content_type=ContentType.objects.get_for_model(Zaak),
-        object_id=zaak.pk,
-        soort=Signalering.Soort.OVERSCHRIJDING,
-        objectsoort=Signalering.Objectsoort.ZAAK,
-        kenmerk=zaak.identificatie,
-        deadline=timezone.now(),
-        aangemaakt_op=timezone.now(),
+    zaak_signaleren(
+        zaak,
+        Signalering.Soort.OVERSCHRIJDING,
         afdeling=zaak.afdeling,
         organisatie=zaak.organisatie,
     )
