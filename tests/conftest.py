@@ -34,7 +34,10 @@ def _lege_cache():
     shares the Redis cache, must not leak into it."""
     from django.core.cache import cache
 
+    from kcc.core import keuzes
+
     cache.clear()
+    keuzes.lokaal_vergeten()
 
 
 @pytest.fixture(autouse=True)

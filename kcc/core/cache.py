@@ -16,7 +16,7 @@ import threading
 import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -27,11 +27,29 @@ _ONBEREIKBAAR = (RedisConnectionError, RedisTimeoutError, OSError)
 _GEEN_WAARDE = object()
 
 
+class _EenClientPerPool(RedisCacheClient):
+    """Django makes a new ``redis.Redis`` for every cache call (a fifth of a millisecond:
+    it builds its table of reply parsers each time); one per connection pool does the
+    same work, since a ``redis.Redis`` takes a connection from its pool per command."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients: dict[int, object] = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
 class FailSoftRedisCache(RedisCache):
     """``RedisCache`` whose calls fall back to 'not cached' when Redis is down."""
 
     def __init__(self, server, params):
         super().__init__(server, params)
+        self._class = _EenClientPerPool
         self._storing_tot = 0.0
         self._lock = threading.Lock()
 

@@ -10,6 +10,11 @@ Validation still reads the database: a stale option may be shown, never accepted
 ``Bewaard`` keeps any other value read from reference data the same way (the catalogue
 search's synonyms, read on every search).
 
+Each process also keeps what it read for ``LOKAAL`` seconds, so a page with five kept
+lists does not ask Redis five times (each ask cost about as much as a query): a change
+is seen at once by the process that made it (the signals empty its copies too) and
+within ``LOKAAL`` seconds by the others.
+
 A list may also be kept per value of what narrowed it (``BewaardeKeuzeVeld.per``: the
 werkvoorraad's filter options per set of afdelingen): those lists are stored under a
 generation read from the list's own cache key, so forgetting that one key forgets all
@@ -18,6 +23,7 @@ of them at once.
 
 from __future__ import annotations
 
+import time
 import uuid
 from collections.abc import Callable
 from typing import Any
@@ -28,8 +34,11 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.forms.models import ModelChoiceField, ModelChoiceIterator
 
 BEWAREN = 300
+LOKAAL = 2.0
 
 _sleutels: set[str] = set()
+# This process's copies: cache key -> (valid until, per time.monotonic(); value).
+_lokaal: dict[str, tuple[float, Any]] = {}
 _bewaakt: set[type] = set()
 
 
@@ -42,10 +51,16 @@ def _cache_sleutel(naam: str) -> str:
 _ZONDER_GEVOLG = frozenset({"last_login"})
 
 
+def lokaal_vergeten() -> None:
+    """Forget this process's copies (the shared cache keeps its own)."""
+    _lokaal.clear()
+
+
 def keuzes_vergeten(*, update_fields=None, **_kwargs) -> None:
     """Forget every kept list; the next form reads them again. Connected to the signals."""
     if update_fields and set(update_fields) <= _ZONDER_GEVOLG:
         return
+    lokaal_vergeten()
     if _sleutels:
         cache.delete_many([_cache_sleutel(naam) for naam in _sleutels])
 
@@ -63,9 +78,18 @@ def _bewaak(model: type) -> None:
         )
 
 
-def _generatie(naam: str) -> str:
-    """The current generation of ``naam``'s per-sleutel values (made when missing)."""
-    sleutel = _cache_sleutel(naam)
+def _lokaal_of(sleutel: str, ophalen: Callable[[], Any]) -> Any:
+    """This process's copy of ``sleutel`` while it is fresh, else ``ophalen()`` kept."""
+    nu = time.monotonic()
+    kopie = _lokaal.get(sleutel)
+    if kopie is not None and kopie[0] > nu:
+        return kopie[1]
+    waarde = ophalen()
+    _lokaal[sleutel] = (nu + LOKAAL, waarde)
+    return waarde
+
+
+def _generatie_ophalen(sleutel: str) -> str:
     generatie = cache.get(sleutel)
     if generatie is None:
         cache.add(sleutel, uuid.uuid4().hex, BEWAREN)
@@ -73,15 +97,25 @@ def _generatie(naam: str) -> str:
     return generatie
 
 
-def _bewaard_lezen(naam: str, lezen: Callable[[], Any], per: str | None = None) -> Any:
+def _generatie(naam: str) -> str:
+    """The current generation of ``naam``'s per-sleutel values (made when missing)."""
     sleutel = _cache_sleutel(naam)
-    if per is not None:
-        sleutel = f"{sleutel}:{_generatie(naam)}:{per}"
+    return _lokaal_of(sleutel, lambda: _generatie_ophalen(sleutel))
+
+
+def _ophalen(sleutel: str, lezen: Callable[[], Any]) -> Any:
     waarde = cache.get(sleutel)
     if waarde is None:
         waarde = lezen()
         cache.set(sleutel, waarde, BEWAREN)
     return waarde
+
+
+def _bewaard_lezen(naam: str, lezen: Callable[[], Any], per: str | None = None) -> Any:
+    sleutel = _cache_sleutel(naam)
+    if per is not None:
+        sleutel = f"{sleutel}:{_generatie(naam)}:{per}"
+    return _lokaal_of(sleutel, lambda: _ophalen(sleutel, lezen))
 
 
 class Bewaard:

@@ -91,3 +91,15 @@ def test_web_form():
 
 def test_public_figures_without_cache(db):
     assert Client().get("/prestaties/").status_code == 200
+
+
+def test_one_redis_client_per_connection_pool():
+    """Cache calls share one redis.Redis per pool instead of building one per call."""
+    from kcc.core.cache import _EenClientPerPool
+
+    client = _EenClientPerPool(["redis://127.0.0.1:6399/0", "redis://127.0.0.1:6398/0"])
+    schrijven = client.get_client(write=True)
+    assert client.get_client(write=True) is schrijven
+    lezen = client.get_client()  # reads go to the replica: its own pool, its own client
+    assert lezen is not schrijven
+    assert lezen.connection_pool is client._get_connection_pool(False)

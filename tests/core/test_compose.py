@@ -52,7 +52,7 @@ def test_web_runs_one_gunicorn_configuration_everywhere():
     bench_web = GunicornServer(workers=2).command()
     for command in (compose_web, docker_web, bench_web):
         assert command[command.index("-c") + 1] == "python:kcc.gunicorn_conf", command
-    assert gunicorn_conf.worker_class == "gthread"
+    assert gunicorn_conf.worker_class == "kcc.core.gunicorn_worker.SpreidendeThreadWorker"
     assert gunicorn_conf.keepalive > 0
 
 

@@ -129,3 +129,29 @@ def test_werkvoorraad_filters_per_set_afdelingen(afdeling_burgerzaken, afdeling_
     # Another afdeling's product is refused even when a stale list would show it.
     form, _ = producten(afdeling_burgerzaken, data={"product": str(parkeren.pk)})
     assert not form.is_valid() and "product" in form.errors
+
+
+def test_andere_processen_zien_een_wijziging_binnen_lokaal(afdeling_burgerzaken, monkeypatch):
+    """This process keeps its copy for LOKAAL seconds without asking Redis; a change made
+    in another process (which empties only the shared cache here) shows after that."""
+    from productcatalogus.models import Afdeling
+
+    assert dict(_opties("afdeling"))[str(afdeling_burgerzaken.pk)] == str(afdeling_burgerzaken)
+    Afdeling.objects.filter(pk=afdeling_burgerzaken.pk).update(naam="Publiekszaken")
+    cache.delete(keuzes._cache_sleutel("contact-afdeling"))  # the other process's signal
+    assert "Publiekszaken" not in dict(_opties("afdeling"))[str(afdeling_burgerzaken.pk)]
+    nu = keuzes.time.monotonic()
+    monkeypatch.setattr(keuzes.time, "monotonic", lambda: nu + keuzes.LOKAAL + 0.1)
+    assert "Publiekszaken" in dict(_opties("afdeling"))[str(afdeling_burgerzaken.pk)]
+
+
+def test_zonder_redis_geen_vraag_per_lijst(afdeling_burgerzaken, monkeypatch):
+    """A fresh local copy answers without the shared cache."""
+    _opties("afdeling")
+
+    class GeenCache:
+        def __getattr__(self, naam):
+            pytest.fail(f"gedeelde cache gevraagd ({naam})")
+
+    monkeypatch.setattr(keuzes, "cache", GeenCache())
+    assert str(afdeling_burgerzaken.pk) in dict(_opties("afdeling"))
