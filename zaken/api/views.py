@@ -218,7 +218,9 @@ class ZaakClaimView(ZaakFoutMixin, APIView):
     permission_classes = [has_role(roles.BACKOFFICE_MEDEWERKER)]
 
     def post(self, request, id: str):
-        zaak = zaak_services.zaak_claim(zaak=self.zaak(request, id), medewerker=request.user)
+        zaak = zaak_services.zaak_claimen_op_identificatie(
+            identificatie=id, medewerker=request.user
+        ) or zaak_services.zaak_claim(zaak=self.zaak(request, id), medewerker=request.user)
         return self.antwoord(zaak)
 
 

@@ -122,6 +122,60 @@ def zaak_claim(*, zaak: Zaak, medewerker: User) -> Zaak:
     return zaak
 
 
+def zaak_claimen_op_identificatie(*, identificatie: str, medewerker: User) -> Zaak | None:
+    """The common claim in one statement: the zaak ``identificatie`` of one of the
+    medewerker's afdelingen, a deelzaak or single zaak, open and unclaimed, becomes theirs
+    (with its history row), and its row comes back as the claimed Zaak.
+
+    None when that is not how it went (another id form, not found or out of scope, a
+    hoofdzaak, already claimed, closed, or not PostgreSQL): ``zaak_claim`` then finds out
+    why, with the zaak read first as before.
+    """
+    afdelingen = medewerker_afdeling_ids(medewerker)
+    if connection.vendor != "postgresql" or not afdelingen:
+        return None
+    nu = timezone.now()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _claim_op_identificatie_sql(),
+            {
+                "identificatie": str(identificatie).upper(),
+                "afdelingen": list(afdelingen),
+                "hoofdzaak": Zaak.Soort.HOOFDZAAK,
+                "medewerker": medewerker.pk,
+                "nu": nu,
+                "omschrijving": OPGEPAKT,
+                "door": _door(medewerker, None)[:200],
+            },
+        )
+        rij = cursor.fetchone()
+    if rij is None:
+        return None
+    zaak = Zaak.from_db(connection.alias, [f.attname for f in Zaak._meta.concrete_fields], rij)
+    zaak.behandelaar = medewerker
+    return zaak
+
+
+@cache
+def _claim_op_identificatie_sql() -> str:
+    z, s = Zaak, ZaakStatus
+    kolommen = ", ".join(f.column for f in Zaak._meta.concrete_fields)
+    return (
+        f"WITH geclaimd AS (UPDATE {tabel(z)} "  # noqa: S608 - names from the models
+        f"SET {kolom(z, 'behandelaar')} = %(medewerker)s, {kolom(z, 'gewijzigd_op')} = %(nu)s "
+        f"WHERE {kolom(z, 'identificatie')} = %(identificatie)s "
+        f"AND {kolom(z, 'afdeling')} = ANY(%(afdelingen)s) "
+        f"AND {kolom(z, 'soort')} <> %(hoofdzaak)s AND {kolom(z, 'behandelaar')} IS NULL "
+        f"AND {kolom(z, 'afgesloten_op')} IS NULL RETURNING {kolommen}), "
+        f"historie AS (INSERT INTO {tabel(s)} ({kolom(s, 'zaak')}, {kolom(s, 'statustype')}, "
+        f"{kolom(s, 'omschrijving')}, {kolom(s, 'publiek')}, {kolom(s, 'gezet_door')}, "
+        f"{kolom(s, 'door')}, {kolom(s, 'gezet_op')}) "
+        f"SELECT {kolom(z, 'id')}, NULL, %(omschrijving)s, false, %(medewerker)s, %(door)s, "
+        f"%(nu)s FROM geclaimd) "
+        f"SELECT {kolommen} FROM geclaimd"
+    )
+
+
 def _claimen(zaak: Zaak, medewerker: User) -> bool:
     """The conditional UPDATE (still unclaimed, open, of this afdeling) and its history
     row; False when another claim or change came first.

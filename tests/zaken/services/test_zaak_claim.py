@@ -117,3 +117,57 @@ def test_fifty_parallel_claims_have_exactly_one_winner(
     zaak.refresh_from_db()
     assert zaak.behandelaar in medewerkers
     assert zaak.statussen.filter(omschrijving="Opgepakt").count() == 1
+
+
+@pytest.mark.django_db
+def test_claim_in_one_statement_by_identificatie(zaak, bo_burgerzaken):
+    """The API's common claim: one statement that claims, writes the history row and
+    gives the zaak back (PostgreSQL); elsewhere None, and zaak_claim does the work."""
+    from zaken.services.zaken import zaak_claimen_op_identificatie
+
+    geclaimd = zaak_claimen_op_identificatie(
+        identificatie=zaak.identificatie.lower(), medewerker=bo_burgerzaken
+    )
+    if connection.vendor != "postgresql":
+        assert geclaimd is None
+        return
+    assert geclaimd.pk == zaak.pk
+    assert geclaimd.behandelaar == bo_burgerzaken
+    assert geclaimd.identificatie == zaak.identificatie
+    assert geclaimd.product_id == zaak.product_id
+    zaak.refresh_from_db()
+    assert zaak.behandelaar == bo_burgerzaken
+    assert zaak.gewijzigd_op == geclaimd.gewijzigd_op
+    assert zaak.statussen.filter(omschrijving="Opgepakt", gezet_door=bo_burgerzaken).count() == 1
+
+
+@pytest.mark.django_db
+def test_claim_in_one_statement_leaves_every_refusal_to_zaak_claim(
+    verhuizing, zaak, bo_burgerzaken, vera_vergunningen, roles_ready, afdeling_burgerzaken
+):
+    from zaken.services.zaken import zaak_claimen_op_identificatie
+
+    def snel(zaak, medewerker):
+        return zaak_claimen_op_identificatie(
+            identificatie=zaak.identificatie, medewerker=medewerker
+        )
+
+    gesloten = ZaakFactory(product=verhuizing, afgehandeld=True)
+    hoofdzaak = ZaakFactory(product=verhuizing)  # of the afdeling, then made a hoofdzaak
+    Zaak.objects.filter(pk=hoofdzaak.pk).update(soort=Zaak.Soort.HOOFDZAAK, product=None)
+    collega = UserFactory(
+        username="collega", rol=roles.BACKOFFICE_MEDEWERKER, afdelingen=[afdeling_burgerzaken]
+    )
+    assert snel(zaak, vera_vergunningen) is None  # another afdeling
+    assert snel(gesloten, bo_burgerzaken) is None
+    assert snel(hoofdzaak, bo_burgerzaken) is None
+    assert (
+        zaak_claimen_op_identificatie(identificatie=str(zaak.pk), medewerker=bo_burgerzaken) is None
+    )
+    zaak_claim(zaak=zaak, medewerker=collega)
+    assert snel(zaak, bo_burgerzaken) is None  # claimed already
+    for z in (zaak, gesloten, hoofdzaak):
+        z.refresh_from_db()
+    assert zaak.behandelaar == collega
+    assert gesloten.behandelaar is None and hoofdzaak.behandelaar is None
+    assert not hoofdzaak.statussen.filter(omschrijving="Opgepakt").exists()
