@@ -50,3 +50,17 @@ def test_same_options_as_djangos_select_for_a_model_choice_field(db, gemeente):
     django_select = render(forms.Select)
     assert snel.count("<option") == django_select.count("<option") == 2
     assert f'value="{gemeente.pk}"' in snel
+
+
+def test_values_and_labels_escaped_safe_labels_kept():
+    from django.utils.safestring import mark_safe
+
+    class Gevaarlijk(forms.Form):
+        keuze = forms.ChoiceField(
+            choices=[('x" onclick="y', "<b>"), ("z", mark_safe("<i>veilig</i>"))],
+            widget=SnelleSelect,
+        )
+
+    html = str(Gevaarlijk(initial={"keuze": 'x" onclick="y'})["keuze"])
+    assert '<option value="x&quot; onclick=&quot;y" selected>&lt;b&gt;</option>' in html
+    assert '<option value="z"><i>veilig</i></option>' in html  # as format_html would
