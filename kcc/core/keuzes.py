@@ -35,6 +35,7 @@ from django.forms.models import ModelChoiceField, ModelChoiceIterator
 
 BEWAREN = 300
 LOKAAL = 2.0
+LOKAAL_MAX = 1000  # copies per process; lists of a generation gone elsewhere are not read again
 
 _sleutels: set[str] = set()
 # This process's copies: cache key -> (valid until, per time.monotonic(); value).
@@ -85,6 +86,8 @@ def _lokaal_of(sleutel: str, ophalen: Callable[[], Any]) -> Any:
     if kopie is not None and kopie[0] > nu:
         return kopie[1]
     waarde = ophalen()
+    if len(_lokaal) >= LOKAAL_MAX:
+        _lokaal.clear()
     _lokaal[sleutel] = (nu + LOKAAL, waarde)
     return waarde
 

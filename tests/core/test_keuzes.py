@@ -155,3 +155,13 @@ def test_zonder_redis_geen_vraag_per_lijst(afdeling_burgerzaken, monkeypatch):
 
     monkeypatch.setattr(keuzes, "cache", GeenCache())
     assert str(afdeling_burgerzaken.pk) in dict(_opties("afdeling"))
+
+
+def test_lokale_kopieen_begrensd(monkeypatch):
+    """Lists of a generation another process replaced are never read again: the copies
+    of a long-running process stay bounded."""
+    monkeypatch.setattr(keuzes, "LOKAAL_MAX", 3)
+    for i in range(10):
+        keuzes._lokaal_of(f"sleutel-{i}", lambda i=i: i)
+        assert len(keuzes._lokaal) <= 3
+    assert keuzes._lokaal_of("sleutel-9", lambda: "opnieuw") == 9
