@@ -134,21 +134,13 @@ def zaak_claimen_op_identificatie(*, identificatie: str, medewerker: User) -> Za
     afdelingen = medewerker_afdeling_ids(medewerker)
     if connection.vendor != "postgresql" or not afdelingen:
         return None
-    nu = timezone.now()
-    with connection.cursor() as cursor:
-        cursor.execute(
-            _claim_op_identificatie_sql(),
-            {
-                "identificatie": str(identificatie).upper(),
-                "afdelingen": list(afdelingen),
-                "hoofdzaak": Zaak.Soort.HOOFDZAAK,
-                "medewerker": medewerker.pk,
-                "nu": nu,
-                "omschrijving": OPGEPAKT,
-                "door": _door(medewerker, None)[:200],
-            },
-        )
-        rij = cursor.fetchone()
+    rij = _claim_statement(
+        medewerker,
+        op_identificatie=True,
+        identificatie=str(identificatie).upper(),
+        afdelingen=list(afdelingen),
+        hoofdzaak=Zaak.Soort.HOOFDZAAK,
+    )
     if rij is None:
         return None
     zaak = Zaak.from_db(connection.alias, [f.attname for f in Zaak._meta.concrete_fields], rij)
@@ -156,16 +148,66 @@ def zaak_claimen_op_identificatie(*, identificatie: str, medewerker: User) -> Za
     return zaak
 
 
+def _claimen(zaak: Zaak, medewerker: User) -> bool:
+    """The conditional UPDATE (still unclaimed, open, of this afdeling) and its history
+    row; False when another claim or change came first.
+
+    On PostgreSQL one statement does both (``_claim_sql``), so a claim is one round trip
+    with no transaction around it: the statement is atomic by itself.
+    """
+    if connection.vendor != "postgresql":
+        with transaction.atomic():
+            gewonnen = Zaak.objects.filter(
+                pk=zaak.pk, behandelaar=None, afgesloten_op=None, afdeling_id=zaak.afdeling_id
+            ).update(behandelaar=medewerker, gewijzigd_op=timezone.now())
+            if gewonnen:
+                _historie(zaak, OPGEPAKT, medewerker=medewerker)
+        return bool(gewonnen)
+    rij = _claim_statement(
+        medewerker, op_identificatie=False, zaak=zaak.pk, afdeling=zaak.afdeling_id
+    )
+    return rij is not None
+
+
+def _claim_statement(medewerker: User, *, op_identificatie: bool, **welke) -> tuple | None:
+    """Run ``_claim_sql`` for ``medewerker`` (``welke``: the parameters that pick the
+    zaak); the claimed zaak's row, or None when nothing was claimed."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _claim_sql(op_identificatie),
+            {
+                "medewerker": medewerker.pk,
+                "nu": timezone.now(),
+                "omschrijving": OPGEPAKT,
+                "door": _door(medewerker, None)[:200],
+                **welke,
+            },
+        )
+        return cursor.fetchone()
+
+
 @cache
-def _claim_op_identificatie_sql() -> str:
+def _claim_sql(op_identificatie: bool) -> str:
+    """One statement: the UPDATE of a zaak that is still unclaimed and open (in a WITH),
+    the INSERT of its history row selecting from what it updated, and the updated row.
+
+    The zaak by id and afdeling (``_claimen``), or by identificatie within a set of
+    afdelingen and not a hoofdzaak (``zaak_claimen_op_identificatie``).
+    """
     z, s = Zaak, ZaakStatus
     kolommen = ", ".join(f.column for f in Zaak._meta.concrete_fields)
+    if op_identificatie:
+        welke = (
+            f"{kolom(z, 'identificatie')} = %(identificatie)s "
+            f"AND {kolom(z, 'afdeling')} = ANY(%(afdelingen)s) "
+            f"AND {kolom(z, 'soort')} <> %(hoofdzaak)s"
+        )
+    else:
+        welke = f"{kolom(z, 'id')} = %(zaak)s AND {kolom(z, 'afdeling')} = %(afdeling)s"
     return (
         f"WITH geclaimd AS (UPDATE {tabel(z)} "  # noqa: S608 - names from the models
         f"SET {kolom(z, 'behandelaar')} = %(medewerker)s, {kolom(z, 'gewijzigd_op')} = %(nu)s "
-        f"WHERE {kolom(z, 'identificatie')} = %(identificatie)s "
-        f"AND {kolom(z, 'afdeling')} = ANY(%(afdelingen)s) "
-        f"AND {kolom(z, 'soort')} <> %(hoofdzaak)s AND {kolom(z, 'behandelaar')} IS NULL "
+        f"WHERE {welke} AND {kolom(z, 'behandelaar')} IS NULL "
         f"AND {kolom(z, 'afgesloten_op')} IS NULL RETURNING {kolommen}), "
         f"historie AS (INSERT INTO {tabel(s)} ({kolom(s, 'zaak')}, {kolom(s, 'statustype')}, "
         f"{kolom(s, 'omschrijving')}, {kolom(s, 'publiek')}, {kolom(s, 'gezet_door')}, "
@@ -173,55 +215,6 @@ def _claim_op_identificatie_sql() -> str:
         f"SELECT {kolom(z, 'id')}, NULL, %(omschrijving)s, false, %(medewerker)s, %(door)s, "
         f"%(nu)s FROM geclaimd) "
         f"SELECT {kolommen} FROM geclaimd"
-    )
-
-
-def _claimen(zaak: Zaak, medewerker: User) -> bool:
-    """The conditional UPDATE (still unclaimed, open, of this afdeling) and its history
-    row; False when another claim or change came first.
-
-    On PostgreSQL one statement does both (an UPDATE in a WITH, the INSERT of the
-    history row selecting from what it updated), so a claim is one round trip with no
-    transaction around it: the statement is atomic by itself.
-    """
-    nu = timezone.now()
-    if connection.vendor != "postgresql":
-        with transaction.atomic():
-            gewonnen = Zaak.objects.filter(
-                pk=zaak.pk, behandelaar=None, afgesloten_op=None, afdeling_id=zaak.afdeling_id
-            ).update(behandelaar=medewerker, gewijzigd_op=nu)
-            if gewonnen:
-                _historie(zaak, OPGEPAKT, medewerker=medewerker)
-        return bool(gewonnen)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            _claim_sql(),
-            {
-                "medewerker": medewerker.pk,
-                "nu": nu,
-                "zaak": zaak.pk,
-                "afdeling": zaak.afdeling_id,
-                "omschrijving": OPGEPAKT,
-                "door": _door(medewerker, None)[:200],
-            },
-        )
-        return cursor.rowcount == 1
-
-
-@cache
-def _claim_sql() -> str:
-    z, s = Zaak, ZaakStatus
-    return (
-        f"WITH geclaimd AS (UPDATE {tabel(z)} "  # noqa: S608 - names from the models
-        f"SET {kolom(z, 'behandelaar')} = %(medewerker)s, {kolom(z, 'gewijzigd_op')} = %(nu)s "
-        f"WHERE {kolom(z, 'id')} = %(zaak)s AND {kolom(z, 'behandelaar')} IS NULL "
-        f"AND {kolom(z, 'afgesloten_op')} IS NULL AND {kolom(z, 'afdeling')} = %(afdeling)s "
-        f"RETURNING {kolom(z, 'id')}) "
-        f"INSERT INTO {tabel(s)} ({kolom(s, 'zaak')}, {kolom(s, 'statustype')}, "
-        f"{kolom(s, 'omschrijving')}, {kolom(s, 'publiek')}, {kolom(s, 'gezet_door')}, "
-        f"{kolom(s, 'door')}, {kolom(s, 'gezet_op')}) "
-        f"SELECT {kolom(z, 'id')}, NULL, %(omschrijving)s, false, %(medewerker)s, %(door)s, "
-        f"%(nu)s FROM geclaimd"
     )
 
 
