@@ -304,6 +304,8 @@ def _kennisbank_aanvullen(vragen: list[VraagInvoer]) -> None:
 
     vac_ids = {v.vac_id for v in vragen if v.vac_id}
     product_ids = {v.product_id for v in vragen if v.product_id}
+    if not vac_ids and not product_ids:
+        return  # nothing to look up (building the two empty queries cost more than a read)
     if any(pk > validators.ID_MAX for pk in vac_ids):
         raise ValidationError({"vac": [ONBEKENDE_VAC]})
     if any(pk > validators.ID_MAX for pk in product_ids):

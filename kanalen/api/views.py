@@ -13,6 +13,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from kanalen import selectors, services
+from kanalen.api import snel
 from kanalen.models import Contactmoment, Contactverzoek
 from kcc.accounts import roles
 from kcc.core.api import paginated_schema
@@ -121,9 +122,11 @@ class ContactmomentCreateView(APIView):
     )
     @idempotent(scherm=SCHERM_CM_POST, klant_ids=idempotentie.klant_in_antwoord("klant"))
     def post(self, request):
-        data = self.InputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        v = data.validated_data
+        v = snel.invoer(request.data)
+        if v is None:  # not plainly valid: the serializer converts or words the error
+            data = self.InputSerializer(data=request.data)
+            data.is_valid(raise_exception=True)
+            v = data.validated_data
         kanaal = selectors.kanaal_get(code=v["kanaal"])
         if kanaal is None:
             raise ValidationError({"kanaal": [KANAAL_ONBEKEND]})
@@ -170,7 +173,7 @@ class ContactmomentCreateView(APIView):
         )
         # Answered from what was just saved (the service gives the contact its kanaal,
         # medewerker and questions), not read back.
-        return Response(ContactmomentOutputSerializer(cm).data, status=status.HTTP_201_CREATED)
+        return Response(snel.antwoord(cm), status=status.HTTP_201_CREATED)
 
 
 class KlantContactmomentenView(APIView):
