@@ -161,7 +161,8 @@ class Signalering(models.Model):
         null=True,
         blank=True,
         related_name="+",
-        db_index=False,  # the index signalering_afdeling starts with it
+        db_index=False,  # the index signalering_afdeling_open starts with it (an afdeling
+        # with zaken cannot be deleted, so SET_NULL never has to find closed ones)
         help_text="De afdeling in wier werkvoorraad het object stond.",
     )
     organisatie = models.ForeignKey(
@@ -193,6 +194,13 @@ class Signalering(models.Model):
         blank=True,
         help_text="Wanneer het bericht 'uw zaak wordt later klaar' aan de klant is klaargezet.",
     )
+    # A database default as well: the norm monitor inserts with INSERT ... SELECT.
+    object_open = models.BooleanField(
+        default=True,
+        db_default=True,
+        help_text="Bij een zaak: onwaar zodra die is afgehandeld. De signalering blijft als "
+        "geschiedenis, maar telt niet meer in de werkvoorraad.",
+    )
 
     class Meta:
         verbose_name = "signalering"
@@ -205,11 +213,14 @@ class Signalering(models.Model):
             )
         ]
         indexes = [
-            # The zaken of an afdeling that have a signal (the werkvoorraad's tab and its
-            # count): read from this index alone, as one set, not one lookup per zaak.
+            # The open zaken of an afdeling that have a signal (the werkvoorraad's tab and
+            # its count): read from this index alone, as one set, not one lookup per zaak.
+            # Only open objects' signals: the set stays as large as the open work, not
+            # the years of closed zaken' signals kept as history.
             models.Index(
-                fields=["afdeling", "content_type", "object_id", "soort"],
-                name="signalering_afdeling",
+                fields=["afdeling", "content_type", "object_id"],
+                condition=Q(object_open=True),
+                name="signalering_afdeling_open",
             ),
             models.Index(
                 # The citizens still to inform, earliest breach first (the monitor takes 75

@@ -504,6 +504,10 @@ def _afsluiten(
     Informatieverzoek.objects.filter(zaak=zaak, beantwoord_op__isnull=True).update(
         beantwoord_op=nu, beantwoord_via=INFORMATIEVERZOEK_VERVALLEN
     )
+    # Its norm signals stay as history but leave the werkvoorraad's signal count.
+    Signalering.objects.filter(
+        content_type=ContentType.objects.get_for_model(Zaak), object_id=zaak.pk
+    ).update(object_open=False)
     if eind is not None:
         zaak.status = eind
     zaak.save(

@@ -359,3 +359,59 @@ def test_overdragen_neemt_de_signaleringen_van_de_normmonitor_mee(
     (getoond,) = werkvoorraad_pagina(medewerker=vera_vergunningen, tab="open").object_list
     assert getoond.identificatie == zaak.identificatie
     assert getoond.signaal == Signalering.Soort.OVERSCHRIJDING
+
+
+def test_afsluiten_houdt_de_signaleringen_als_geschiedenis_buiten_de_werkvoorraad(
+    verhuis_aanvraag, bo_burgerzaken
+):
+    from kcc.normen.models import Signalering
+    from tests.zaken.factories import zaak_signaleren
+    from zaken.selectors import werkvoorraad_aantallen
+
+    hoofdzaak = verhuis_aanvraag.zaken.get(soort=Zaak.Soort.HOOFDZAAK)
+    burgerzaken = hoofdzaak.deelzaken.get(product__slug="verhuizing-doorgeven")
+    parkeren = hoofdzaak.deelzaken.get(product__slug="parkeervergunning")
+    for deelzaak in (burgerzaken, parkeren):
+        for soort in (Signalering.Soort.WAARSCHUWING, Signalering.Soort.OVERSCHRIJDING):
+            zaak_signaleren(deelzaak, soort, afdeling=deelzaak.afdeling)
+    assert werkvoorraad_aantallen(medewerker=bo_burgerzaken)["signaleringen"] == 1
+
+    zaak_claim(zaak=burgerzaken, medewerker=bo_burgerzaken)
+    zaak_afsluiten(zaak=burgerzaken, resultaat="Adres gewijzigd", medewerker=bo_burgerzaken)
+
+    # Kept (the regie's history), but no longer open: the other zaak's signals are.
+    open_per_zaak = dict(
+        Signalering.objects.values_list("object_id", "object_open").order_by("object_id")
+    )
+    assert open_per_zaak == {burgerzaken.pk: False, parkeren.pk: True}
+    assert Signalering.objects.count() == 4
+    assert werkvoorraad_aantallen(medewerker=bo_burgerzaken)["signaleringen"] == 0
+
+
+def test_een_niet_meer_open_signalering_telt_niet_in_de_werkvoorraad(zaak, bo_burgerzaken):
+    from kcc.normen.models import Signalering
+    from tests.zaken.factories import zaak_signaleren
+    from zaken.selectors import werkvoorraad, werkvoorraad_aantallen
+
+    signalering = zaak_signaleren(zaak, Signalering.Soort.OVERSCHRIJDING, afdeling=zaak.afdeling)
+    assert werkvoorraad(medewerker=bo_burgerzaken, tab="signaleringen").get().pk == zaak.pk
+    Signalering.objects.filter(pk=signalering.pk).update(object_open=False)
+    assert not werkvoorraad(medewerker=bo_burgerzaken, tab="signaleringen").exists()
+    assert werkvoorraad_aantallen(medewerker=bo_burgerzaken)["signaleringen"] == 0
+
+
+def test_migratie_markeert_de_signaleringen_van_al_gesloten_zaken(zaak, bo_burgerzaken):
+    import importlib
+
+    from django.apps import apps
+
+    from kcc.normen.models import Signalering
+    from tests.zaken.factories import zaak_signaleren
+
+    migratie = importlib.import_module("kcc.normen.migrations.0005_signalering_object_open")
+    zaak_signaleren(zaak, Signalering.Soort.OVERSCHRIJDING, afdeling=zaak.afdeling)
+    migratie.gesloten_zaken_markeren(apps, None)
+    assert Signalering.objects.get().object_open
+    Zaak.objects.filter(pk=zaak.pk).update(afgesloten_op=datetime.datetime(2026, 1, 5, tzinfo=AMS))
+    migratie.gesloten_zaken_markeren(apps, None)
+    assert not Signalering.objects.get().object_open
