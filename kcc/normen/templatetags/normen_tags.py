@@ -15,9 +15,15 @@ _BADGES = {
 }
 
 
+# Built once: a werkvoorraad of 50 signalled zaken formatted the same three badges 50 times.
+_HTML = {
+    soort: format_html('<span class="kcc-label kcc-label--{}">{}</span>', modifier, tekst)
+    for soort, (tekst, modifier) in _BADGES.items()
+}
+
+
 @register.simple_tag
 def signaal(soort: str):
     """``{% signaal soort %}``: the badge of one Signalering.soort (a tag, not an include:
     a werkvoorraad of 50 late zaken rendered 50 includes, a tenth of its time)."""
-    tekst, modifier = _BADGES.get(soort, _BADGES[Signalering.Soort.WAARSCHUWING])
-    return format_html('<span class="kcc-label kcc-label--{}">{}</span>', modifier, tekst)
+    return _HTML.get(soort, _HTML[Signalering.Soort.WAARSCHUWING])
