@@ -1,6 +1,7 @@
 """Functioneel beheer of the catalogue and kennisbank (Django admin under /beheer/)."""
 
 from django.contrib import admin
+from django.db import models
 from django.db.models import Count
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -20,6 +21,10 @@ from productcatalogus.models import (
     VACVersie,
 )
 
+# Addresses typed without a scheme are https (Django 6's default; also no deprecation
+# warning for every URL field rendered in beheer).
+URL_HTTPS = {models.URLField: {"assume_scheme": "https"}}
+
 
 class AfdelingInline(admin.TabularInline):
     model = Afdeling
@@ -28,6 +33,7 @@ class AfdelingInline(admin.TabularInline):
 
 @admin.register(Organisatie)
 class OrganisatieAdmin(admin.ModelAdmin):
+    formfield_overrides = URL_HTTPS
     list_display = ("naam", "code", "integratie_modus", "is_eigen_organisatie")
     list_filter = ("integratie_modus",)
     search_fields = ("naam", "code", "oin")
@@ -50,6 +56,7 @@ class StatustypeInline(admin.TabularInline):
 
 @admin.register(Product)
 class ProductAdmin(admin.ModelAdmin):
+    formfield_overrides = URL_HTTPS
     list_display = (
         "naam",
         "organisatie",
@@ -229,6 +236,7 @@ class SynoniemAdmin(admin.ModelAdmin):
 
 @admin.register(SdgInformatiegebied)
 class SdgInformatiegebiedAdmin(admin.ModelAdmin):
+    formfield_overrides = URL_HTTPS
     list_display = ("code", "naam", "aantal_producten")
     search_fields = ("code", "naam", "thema")
 

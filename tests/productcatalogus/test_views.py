@@ -213,3 +213,35 @@ def test_kennisbank_vac_in_console_constant_queries(kim_kcc):
     assert_constant_queries(
         lambda: client.get(f"/console/kennisbank/vac/{vac.pk}/"), groei, label="kennisbank vac"
     )
+
+
+def test_beheer_url_velden_nemen_https_aan(fenna_beheer):
+    """The URL fields of beheer take an address without a scheme as https (no Django 6
+    deprecation warning either)."""
+    import warnings
+
+    from django.utils.deprecation import RemovedInDjango60Warning
+
+    from productcatalogus.models import SdgInformatiegebied
+
+    product = ProductFactory()
+    gebied = SdgInformatiegebied.objects.create(code="A1", naam="Reizen binnen de Unie")
+    client = Client()
+    client.force_login(fenna_beheer)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RemovedInDjango60Warning)
+        for pad in (
+            f"/beheer/productcatalogus/product/{product.pk}/change/",
+            f"/beheer/productcatalogus/organisatie/{product.organisatie_id}/change/",
+            f"/beheer/productcatalogus/sdginformatiegebied/{gebied.pk}/change/",
+        ):
+            assert client.get(pad).status_code == 200, pad
+    from productcatalogus.admin import ProductAdmin
+    from productcatalogus.models import Product
+
+    veld = ProductAdmin(Product, None).formfield_for_dbfield(
+        Product._meta.get_field("upl_uri"), request=None
+    )
+    assert veld.clean("standaarden.overheid.nl/owms/terms/paspoort") == (
+        "https://standaarden.overheid.nl/owms/terms/paspoort"
+    )
