@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 
 from kanalen.inbox.telefonie import GESPREK_NIET_VAN_U
-from kanalen.models import Contactmoment, Kanaal
+from kanalen.models import VRAAG_MAX, Contactmoment, Kanaal
 from kanalen.selectors import aanvraag_voor_contact_get, aanvragen_voor_contact, kanaal_get
 from kanalen.services import ONBEKEND_PRODUCT, ONBEKENDE_VAC, ContactverzoekInvoer, VraagInvoer
 from kcc.accounts.models import User
@@ -33,7 +33,7 @@ def _gekozen_id(fout: str) -> forms.IntegerField:
 class VraagForm(forms.Form):
     vraag = forms.CharField(
         label="Vraag",
-        max_length=2000,
+        max_length=VRAAG_MAX,
         required=False,
         widget=forms.TextInput(
             attrs={"class": "utrecht-textbox utrecht-textbox--html-input", "autocomplete": "off"}

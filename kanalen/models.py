@@ -135,6 +135,10 @@ class Contactmoment(models.Model):
         return self.klant_id is None
 
 
+# The longest question the console form and the API take (a question as typed).
+VRAAG_MAX = 2000
+
+
 class ContactmomentVraag(models.Model):
     """One question asked in a contact, with the answer given and its subject."""
 

@@ -20,19 +20,24 @@ import re
 
 from rest_framework import serializers
 
-from kanalen.models import Contactmoment
+from kanalen.models import VRAAG_MAX, Contactmoment
 from klanten.validators import ID_MAX
 
 # DRF's CharField refuses NUL characters and surrogates; such input goes to the serializer.
 _VERBODEN_TEKENS = re.compile("[\x00\ud800-\udfff]")
-_ID_VELDEN = (
-    "klant",
-    "vorig_contactmoment",
-    "doorverwezen_naar",
-    "afdeling",
-    "behandelaar",
-    "aanvraag",
-)
+# Optional id fields: input name -> validated name.
+_ID_VELDEN = {
+    naam: naam
+    for naam in (
+        "klant",
+        "vorig_contactmoment",
+        "doorverwezen_naar",
+        "afdeling",
+        "behandelaar",
+        "aanvraag",
+    )
+}
+_VRAAG_ID_VELDEN = {"product": "product_id", "vac": "vac_id"}
 _TEKST_VELDEN = (
     "terugbel_telefoon",
     "terugbel_email",
@@ -41,7 +46,6 @@ _TEKST_VELDEN = (
     "anoniem_telefoon",
     "anoniem_email",
 )
-_VRAAG_MAX = 2000
 # One shared field: converting a date-time keeps no state on the field.
 _DATUMTIJD = serializers.DateTimeField()
 
@@ -84,10 +88,10 @@ def _vraag(bron) -> dict:
     if type(bron) is not dict:
         raise _Anders
     vraag = {
-        "vraag": _tekst(bron.get("vraag"), leeg_mag=False, max_lengte=_VRAAG_MAX),
+        "vraag": _tekst(bron.get("vraag"), leeg_mag=False, max_lengte=VRAAG_MAX),
         "antwoord": _tekst(bron.get("antwoord", ""), leeg_mag=True),
     }
-    _ids(bron, {"product": "product_id", "vac": "vac_id"}, vraag)
+    _ids(bron, _VRAAG_ID_VELDEN, vraag)
     return vraag
 
 
@@ -109,7 +113,7 @@ def invoer(data) -> dict | None:
             "resultaat": _keuze(data.get("resultaat"), Contactmoment.Resultaat.values),
             "vragen": [_vraag(vraag) for vraag in vragen],
         }
-        _ids(data, {naam: naam for naam in _ID_VELDEN}, gevalideerd)
+        _ids(data, _ID_VELDEN, gevalideerd)
         for naam in _TEKST_VELDEN:
             gevalideerd[naam] = _tekst(data.get(naam, ""), leeg_mag=True)
         if "gestart_op" in data:

@@ -14,7 +14,7 @@ from rest_framework.views import APIView
 
 from kanalen import selectors, services
 from kanalen.api import snel
-from kanalen.models import Contactmoment, Contactverzoek
+from kanalen.models import VRAAG_MAX, Contactmoment, Contactverzoek
 from kcc.accounts import roles
 from kcc.core.api import paginated_schema
 from kcc.core.permissions import has_role
@@ -41,7 +41,7 @@ def _id_veld(**kwargs) -> serializers.IntegerField:
 
 
 class VraagSerializer(serializers.Serializer):
-    vraag = serializers.CharField(max_length=2000)
+    vraag = serializers.CharField(max_length=VRAAG_MAX)
     antwoord = serializers.CharField(required=False, allow_blank=True, default="")
     product = _id_veld(source="product_id")
     vac = _id_veld(source="vac_id")
@@ -260,7 +260,7 @@ class ContactverzoekenView(APIView):
             required=False,
             allow_blank=True,
             default="",
-            max_length=2000,
+            max_length=VRAAG_MAX,
             help_text="Leeg: de (eerste) vraag van het contactmoment.",
         )
         telefoonnummer = serializers.CharField(

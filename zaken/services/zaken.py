@@ -260,9 +260,7 @@ def zaak_overdragen(*, zaak: Zaak, naar_afdeling: Afdeling, reden: str, medewerk
     zaak.behandelaar = None
     zaak.save(update_fields=["afdeling", "organisatie", "behandelaar", "gewijzigd_op"])
     # The norm monitor's open signals go along: the new afdeling's queue and regie see them.
-    Signalering.objects.filter(
-        content_type=ContentType.objects.get_for_model(Zaak), object_id=zaak.pk
-    ).update(afdeling=naar_afdeling, organisatie=naar_afdeling.organisatie)
+    _signaleringen(zaak).update(afdeling=naar_afdeling, organisatie=naar_afdeling.organisatie)
     regel = _historie(
         zaak,
         f"Overgedragen van {van.naam} naar {naar_afdeling.naam}: {reden}",
@@ -486,6 +484,13 @@ def zaak_afsluiten(
     return _afsluiten(zaak, resultaat, medewerker=medewerker, extern=extern, eind=eind)
 
 
+def _signaleringen(zaak: Zaak):
+    """The norm monitor's signals of ``zaak``, of every soort."""
+    return Signalering.objects.filter(
+        content_type=ContentType.objects.get_for_model(Zaak), object_id=zaak.pk
+    )
+
+
 def _afsluiten(
     zaak: Zaak,
     resultaat: str,
@@ -505,9 +510,7 @@ def _afsluiten(
         beantwoord_op=nu, beantwoord_via=INFORMATIEVERZOEK_VERVALLEN
     )
     # Its norm signals stay as history but leave the werkvoorraad's signal count.
-    Signalering.objects.filter(
-        content_type=ContentType.objects.get_for_model(Zaak), object_id=zaak.pk
-    ).update(object_open=False)
+    _signaleringen(zaak).update(object_open=False)
     if eind is not None:
         zaak.status = eind
     zaak.save(
